@@ -1,0 +1,69 @@
+/* format.h - the private format descriptor (FFmpeg's demux.h / libarchive's
+ * *_private.h).  Each formats/<name>.c defines exactly one
+ *     const struct na_format na_format_<name> = { .name = ..., ... };
+ * and everything else in that file is static.  The GNUmakefile greps those
+ * definitions into build/format_list.h, so no format name is written twice. */
+#ifndef NA_FORMAT_H
+#define NA_FORMAT_H
+
+#include "newsarc.h"
+#include "core/internal.h"
+
+/* Probe scores (FFmpeg): 100 structure checked, 75 MIME match, 50 extension
+ * only, 25 or less a guess. */
+enum { NA_PROBE_MAX = 100, NA_PROBE_MIME = 75, NA_PROBE_EXT = 50, NA_PROBE_GUESS = 25 };
+/* Probes may read this many zero bytes past len without bounds checks. */
+#define NA_PROBE_PADDING 32
+/* Bytes handed to probes. */
+#define NA_PROBE_SIZE 4096
+
+struct na_probe {
+	const unsigned char *buf;   /* followed by NA_PROBE_PADDING zero bytes */
+	size_t len;
+	const char *filename;       /* may be NULL */
+	const char *mime;           /* may be NULL */
+};
+
+struct na_reader {
+	const struct na_format *fmt;
+	struct na_input *in;
+	struct na_ctx *ctx;
+	void *priv;                 /* fmt->priv_size zeroed bytes */
+	const char *rejected;       /* raw bytes of the last rejected record */
+	size_t rejected_len;
+	unsigned long skipped;      /* containers: entries nobody claimed */
+};
+
+struct na_writer {
+	const struct na_format *fmt;
+	struct na_output *out;
+	struct na_ctx *ctx;
+	void *priv;
+	unsigned long count;        /* articles written so far */
+};
+
+struct na_format {
+	const char *name;
+	const char *aliases;        /* comma-separated, or NULL */
+	const char *description;    /* one line */
+	const char *extensions;     /* comma-separated, without dots: "tar.gz,tgz" */
+	const char *mime;           /* or NULL */
+	size_t priv_size;           /* reader and writer state, allocated zeroed */
+	int (*probe)(const struct na_probe *p);   /* NULL: extension/MIME only */
+	int (*read_open)(struct na_reader *r);
+	int (*read_next)(struct na_reader *r, struct na_article *a);
+	void (*read_close)(struct na_reader *r);  /* runs even when open failed */
+	int (*write_open)(struct na_writer *w);
+	int (*write_article)(struct na_writer *w, const struct na_article *a);
+	int (*write_close)(struct na_writer *w);  /* trailers; runs even when open failed */
+	/* Keys for -O fmt:key=value, read with na_ctx_option(): "key: what; key: what".
+	 * The CLI rejects keys not listed here before anything runs. */
+	const char *options_help;
+};
+
+/* Score an extension or MIME match the way FFmpeg does for probe-less formats. */
+int na_probe_ext_score(const struct na_format *f, const struct na_probe *p);
+/* Skip a UTF-8 BOM and ASCII whitespace; returns the offset of the first byte. */
+size_t na_probe_skip_ws(const struct na_probe *p);
+
+#endif

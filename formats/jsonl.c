@@ -1,0 +1,92 @@
+/* jsonl.c - JSON Lines (jsonlines.org, RFC 8259 per line), one article
+ * object per line, UTF-8.  Output keys follow the canonical order of
+ * core/artjson.c; unknown keys are kept.  Blank lines are skipped.  A line
+ * that is not well-formed JSON, or not an article object, is one rejected
+ * record (file:line:col reported, raw line kept for --rejects). */
+#include <stdio.h>
+#include "format.h"
+
+extern const struct na_format na_format_jsonl;
+
+struct jsonl {
+	unsigned long records;
+};
+
+static int jsonl_probe(const struct na_probe *p)
+{
+	size_t i = na_probe_skip_ws(p);
+	int ext = na_probe_ext_score(&na_format_jsonl, p) > 0;
+	if (i >= p->len || p->buf[i] != '{')
+		return ext ? NA_PROBE_GUESS : 0;
+	/* the first line must hold a whole object: "{ ... }" then a newline (or
+	 * the end of a short file); pretty-printed JSON opens with a lone "{" */
+	const unsigned char *nl = memchr(p->buf + i, '\n', p->len - i);
+	size_t end = nl ? (size_t)(nl - p->buf) : p->len;
+	while (end > i && (p->buf[end - 1] == '\r' || p->buf[end - 1] == ' ' || p->buf[end - 1] == '\t'))
+		end--;
+	if (nl || p->len < NA_PROBE_SIZE) {
+		if (end - i < 2 || p->buf[end - 1] != '}')
+			return ext ? NA_PROBE_EXT : 0;
+		return ext ? NA_PROBE_MAX : 80;
+	}
+	/* first line longer than the probe window: keep it a guess */
+	return ext ? 90 : 70;
+}
+
+static int jsonl_read_next(struct na_reader *r, struct na_article *a)
+{
+	const char *line;
+	size_t len;
+	for (;;) {
+		long lineno = na_input_lineno(r->in);
+		long long offset = na_input_offset(r->in);
+		int rc = na_input_line(r->in, &line, &len);
+		if (rc == 0)
+			return NA_EOF;
+		if (rc == -2)
+			return NA_FATAL;
+		if (rc < 0)
+			return NA_FAILED; /* over-long line: reported, skipped */
+		size_t k = 0;
+		while (k < len && (line[k] == ' ' || line[k] == '\t'))
+			k++;
+		if (k == len)
+			continue;
+		struct na_pos pos = {na_input_name(r->in), lineno, 1, offset};
+		struct na_json_error err;
+		struct na_json *root = na_json_parse(a->arena, line, len, r->ctx->limits.max_depth, lineno, &err);
+		if (!root) {
+			pos.col = err.col;
+			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "%s", err.message);
+			r->rejected = line;
+			r->rejected_len = len;
+			return NA_FAILED;
+		}
+		int st = na_article_from_json(r->ctx, a, root, &pos);
+		if (st == NA_FAILED) {
+			r->rejected = line;
+			r->rejected_len = len;
+		}
+		return st;
+	}
+}
+
+static int jsonl_write_article(struct na_writer *w, const struct na_article *a)
+{
+	int rc = na_article_to_json(w->out, a);
+	if (rc == NA_OK)
+		rc = na_output_write(w->out, "\n", 1);
+	return rc;
+}
+
+const struct na_format na_format_jsonl = {
+	.name = "jsonl",
+	.aliases = "ndjson,jsonlines",
+	.description = "JSON Lines: one article object per line (canonical key order)",
+	.extensions = "jsonl,ndjson",
+	.mime = "application/jsonl,application/x-ndjson",
+	.priv_size = sizeof(struct jsonl),
+	.probe = jsonl_probe,
+	.read_next = jsonl_read_next,
+	.write_article = jsonl_write_article,
+};

@@ -1,0 +1,260 @@
+/* registry.c - the list of formats (generated into build/format_list.h from
+ * the descriptors in formats/ (one per file), FFmpeg allformats style: no registration
+ * code runs at start-up), probing, and the reader/writer lifecycle. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "format.h"
+
+#include "format_list.h" /* generated: extern declarations + na_format_list[] */
+
+const struct na_format *na_format_iterate(size_t *it)
+{
+	const struct na_format *f = na_format_list[*it];
+	if (f)
+		(*it)++;
+	return f;
+}
+
+const struct na_format *na_format_find(const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; na_format_list[i]; i++) {
+		const struct na_format *f = na_format_list[i];
+		if (!strcmp(f->name, name) || na_list_has(f->aliases, name, n))
+			return f;
+	}
+	return NULL;
+}
+
+static int ext_matches(const struct na_format *f, const char *path)
+{
+	if (!f->extensions || !path)
+		return 0;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	/* ignore a trailing .gz: compression is a layer under formats */
+	size_t blen = strlen(base);
+	if (blen > 3 && na_has_suffix_ci(base, ".gz"))
+		blen -= 3;
+	const char *p = f->extensions;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		/* the extension must follow a dot: "x.tar.gz" matches "tar.gz" */
+		if (blen > n + 1 && base[blen - n - 1] == '.' && na_strncaseeq(base + blen - n, p, n))
+			return (int)n + 1;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
+const struct na_format *na_format_by_ext(const char *path)
+{
+	const struct na_format *best = NULL;
+	int best_len = 0;
+	for (size_t i = 0; na_format_list[i]; i++) {
+		int n = ext_matches(na_format_list[i], path);
+		if (n > best_len) {
+			best = na_format_list[i];
+			best_len = n;
+		}
+	}
+	/* a bare ".gz" names a gzip-compressed file, not a format */
+	return best;
+}
+
+const char *na_format_name(const struct na_format *f) { return f->name; }
+const char *na_format_aliases(const struct na_format *f) { return f->aliases; }
+const char *na_format_description(const struct na_format *f) { return f->description; }
+const char *na_format_extensions(const struct na_format *f) { return f->extensions; }
+const char *na_format_mime(const struct na_format *f) { return f->mime; }
+unsigned na_format_caps(const struct na_format *f)
+{
+	return (f->read_next ? NA_CAN_READ : 0) | (f->write_article ? NA_CAN_WRITE : 0) |
+	       (f->probe ? NA_CAN_PROBE : 0);
+}
+const char *na_format_options_help(const struct na_format *f) { return f->options_help; }
+
+int na_probe_ext_score(const struct na_format *f, const struct na_probe *p)
+{
+	if (p->mime && f->mime) {
+		size_t n = strcspn(p->mime, ";");
+		if (na_list_has(f->mime, p->mime, n))
+			return NA_PROBE_MIME;
+	}
+	return ext_matches(f, p->filename) ? NA_PROBE_EXT : 0;
+}
+
+size_t na_probe_skip_ws(const struct na_probe *p)
+{
+	size_t i = 0;
+	if (p->len >= 3 && p->buf[0] == 0xEF && p->buf[1] == 0xBB && p->buf[2] == 0xBF)
+		i = 3;
+	while (i < p->len && (p->buf[i] == ' ' || p->buf[i] == '\t' || p->buf[i] == '\r' || p->buf[i] == '\n'))
+		i++;
+	return i;
+}
+
+int na_format_probe_buf(const char *filename, const char *mime, const unsigned char *buf, size_t len,
+                        const struct na_format **best, int *best_score, int *tie)
+{
+	unsigned char *padded = na_xcalloc(1, len + NA_PROBE_PADDING);
+	memcpy(padded, buf, len);
+	struct na_probe p = {padded, len, filename, mime};
+	*best = NULL;
+	*best_score = 0;
+	*tie = 0;
+	for (size_t i = 0; na_format_list[i]; i++) {
+		const struct na_format *f = na_format_list[i];
+		if (!f->read_next)
+			continue;
+		int s = f->probe ? f->probe(&p) : na_probe_ext_score(f, &p);
+		if (s <= 0)
+			continue;
+		if (s > *best_score) {
+			*best = f;
+			*best_score = s;
+			*tie = 0;
+		} else if (s == *best_score) {
+			*tie = 1;
+		}
+	}
+	free(padded);
+	return *best_score;
+}
+
+const struct na_format *na_format_probe(struct na_input *in, int *score, const char **why)
+{
+	size_t n;
+	const unsigned char *buf = na_input_peek(in, NA_PROBE_SIZE, &n);
+	if (n > NA_PROBE_SIZE)
+		n = NA_PROBE_SIZE;
+	const struct na_format *best;
+	int tie;
+	na_format_probe_buf(na_input_name(in), na_input_mime(in), buf, n, &best, score, &tie);
+	struct na_pos pos = {na_input_name(in), 0, 0, -1};
+	struct na_ctx *c = na_input_ctx(in);
+	if (!best) {
+		*why = "unknown";
+		na_report(c, NA_SEV_ERROR, &pos, NULL,
+		          "unknown input format; use --from (see 'newsarc formats')");
+		return NULL;
+	}
+	if (tie) {
+		/* name the tied formats so the user can pick one */
+		struct na_buf names = {0};
+		unsigned char *padded = na_xcalloc(1, n + NA_PROBE_PADDING);
+		memcpy(padded, buf, n);
+		struct na_probe p = {padded, n, na_input_name(in), na_input_mime(in)};
+		for (size_t i = 0; na_format_list[i]; i++) {
+			const struct na_format *f = na_format_list[i];
+			if (!f->read_next)
+				continue;
+			int s = f->probe ? f->probe(&p) : na_probe_ext_score(f, &p);
+			if (s == *score) {
+				if (names.len)
+					na_buf_adds(&names, " or ");
+				na_buf_adds(&names, f->name);
+			}
+		}
+		free(padded);
+		*why = "ambiguous";
+		na_report(c, NA_SEV_ERROR, &pos, NULL, "ambiguous input format: %s; use --from", names.p);
+		na_buf_free(&names);
+		return NULL;
+	}
+	if (*score <= NA_PROBE_GUESS)
+		na_report(c, NA_SEV_WARNING, &pos, NULL, "format guessed as %s (score %d): misdetection possible",
+		          best->name, *score);
+	*why = NULL;
+	return best;
+}
+
+/* ---- lifecycle ------------------------------------------------------- */
+
+struct na_reader *na_reader_open(const struct na_format *f, struct na_input *in, struct na_ctx *c)
+{
+	if (!f->read_next) {
+		struct na_pos pos = {na_input_name(in), 0, 0, -1};
+		na_report(c, NA_SEV_ERROR, &pos, NULL, "format %s cannot be read", f->name);
+		return NULL;
+	}
+	struct na_reader *r = na_xcalloc(1, sizeof *r);
+	r->fmt = f;
+	r->in = in;
+	r->ctx = c;
+	r->priv = f->priv_size ? na_xcalloc(1, f->priv_size) : NULL;
+	if (f->read_open && f->read_open(r) < NA_WARN) {
+		na_reader_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+int na_reader_next(struct na_reader *r, struct na_article *a)
+{
+	na_article_clear(a);
+	r->rejected = NULL;
+	r->rejected_len = 0;
+	return r->fmt->read_next(r, a);
+}
+
+const char *na_reader_rejected(struct na_reader *r, size_t *len)
+{
+	*len = r->rejected_len;
+	return r->rejected;
+}
+
+unsigned long na_reader_skipped(struct na_reader *r) { return r->skipped; }
+
+void na_reader_close(struct na_reader *r)
+{
+	if (!r)
+		return;
+	if (r->fmt->read_close)
+		r->fmt->read_close(r);
+	free(r->priv);
+	free(r);
+}
+
+struct na_writer *na_writer_open(const struct na_format *f, struct na_output *o, struct na_ctx *c)
+{
+	if (!f->write_article) {
+		struct na_pos pos = {na_output_name(o), 0, 0, -1};
+		na_report(c, NA_SEV_ERROR, &pos, NULL, "format %s cannot be written", f->name);
+		return NULL;
+	}
+	struct na_writer *w = na_xcalloc(1, sizeof *w);
+	w->fmt = f;
+	w->out = o;
+	w->ctx = c;
+	w->priv = f->priv_size ? na_xcalloc(1, f->priv_size) : NULL;
+	if (f->write_open && f->write_open(w) < NA_WARN) {
+		if (f->write_close)
+			f->write_close(w);
+		free(w->priv);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+int na_writer_article(struct na_writer *w, const struct na_article *a)
+{
+	int rc = w->fmt->write_article(w, a);
+	if (rc >= NA_WARN)
+		w->count++;
+	return rc;
+}
+
+int na_writer_close(struct na_writer *w)
+{
+	if (!w)
+		return NA_OK;
+	int rc = w->fmt->write_close ? w->fmt->write_close(w) : NA_OK;
+	free(w->priv);
+	free(w);
+	return rc;
+}

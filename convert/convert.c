@@ -22,7 +22,17 @@ struct run {
 	struct na_article *a;
 	int exit;
 	int stop;
+	long long bytes_done;   /* compressed bytes of finished inputs */
+	long long total;        /* sum of input sizes, -1 when unknown */
 };
+
+static void progress(struct run *r, struct na_input *in)
+{
+	if (!r->o->progress)
+		return;
+	long long here = na_input_size(in) >= 0 ? na_input_consumed(in) : 0;
+	r->o->progress(r->o->progress_user, r->st, r->bytes_done + here, r->total);
+}
 
 static void worsen(struct run *r, int code)
 {
@@ -105,6 +115,7 @@ static void convert_input(struct run *r, const char *path, int walked)
 		r->st->read++;
 		if (rc == NA_FAILED) {
 			reject(r, rd);
+			progress(r, in);
 			continue;
 		}
 		if (r->o->check && r->o->check(r->o->check_user, r->c, r->a) != 0) {
@@ -122,8 +133,12 @@ static void convert_input(struct run *r, const char *path, int walked)
 			continue;
 		}
 		r->st->written++;
+		progress(r, in);
 	}
 	r->st->skipped += na_reader_skipped(rd);
+	if (na_input_size(in) >= 0)
+		r->bytes_done += na_input_size(in);
+	progress(r, in);
 	na_reader_close(rd);
 	na_input_close(in);
 }
@@ -222,6 +237,14 @@ int na_convert(struct na_ctx *c, const struct na_convert_opts *o, char *const *i
 	if (ninputs == 0) {
 		inputs = stdin_only;
 		ninputs = 1;
+	}
+	/* the total is known when every input is a regular file */
+	for (size_t i = 0; i < ninputs && r.total >= 0; i++) {
+		struct stat sb;
+		if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &sb) == 0 && S_ISREG(sb.st_mode))
+			r.total += sb.st_size;
+		else
+			r.total = -1;
 	}
 	for (size_t i = 0; i < ninputs && !r.stop; i++) {
 		struct stat sb;

@@ -268,6 +268,15 @@ void na_input_close(struct na_input *in)
 const char *na_input_name(const struct na_input *in) { return in->name; }
 struct na_ctx *na_input_ctx(const struct na_input *in) { return in->ctx; }
 long long na_input_size(const struct na_input *in) { return in->size; }
+
+long long na_input_consumed(const struct na_input *in)
+{
+	if (in->gz)
+		return (long long)in->raw_total - (long long)in->zs.avail_in;
+	if (in->fd < 0)
+		return (long long)in->mem_pos + (long long)in->start;
+	return in->consumed + (long long)in->start;
+}
 const char *na_input_charset(const struct na_input *in) { return in->charset; }
 const char *na_input_mime(const struct na_input *in) { return in->mime; }
 long na_input_lineno(const struct na_input *in) { return in->lineno; }

@@ -261,6 +261,8 @@ long na_input_lineno(const struct na_input *in);
 long long na_input_offset(const struct na_input *in);
 /* Whole rest of the input (up to the record limit); valid until close. */
 int na_input_slurp(struct na_input *in, const char **buf, size_t *len);
+/* Raw (compressed) bytes consumed so far from the file or memory. */
+long long na_input_consumed(const struct na_input *in);
 /* Compressed size when known (files), else -1. */
 long long na_input_size(const struct na_input *in);
 struct na_ctx *na_input_ctx(const struct na_input *in);
@@ -386,6 +388,10 @@ int na_article_to_json(struct na_output *o, const struct na_article *a);
 
 /* ---- conversion pipeline ---------------------------------------------- */
 
+struct na_convert_stats {
+	unsigned long read, written, rejected, skipped, inputs;
+};
+
 struct na_convert_opts {
 	const char *from;          /* NULL: probe */
 	const char *to;            /* NULL: from the output name */
@@ -397,11 +403,13 @@ struct na_convert_opts {
 	 * its own reasons through the context). */
 	int (*check)(void *user, struct na_ctx *c, const struct na_article *a);
 	void *check_user;
+	/* Optional progress callback, called after every record (it should
+	 * rate-limit itself): bytes consumed so far over all inputs and the
+	 * total when every input's size is known (else -1). */
+	void (*progress)(void *user, const struct na_convert_stats *st, long long bytes, long long total);
+	void *progress_user;
 };
 
-struct na_convert_stats {
-	unsigned long read, written, rejected, skipped, inputs;
-};
 
 /* Convert inputs (files, directories walked in sorted order, "-").  Returns
  * an enum na_exit code. */

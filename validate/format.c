@@ -263,17 +263,18 @@ static int hier_part(const char *s, size_t n)
 		return 0;
 	if (s[0] != '/') /* path-rootless: first segment non-empty */
 		return path_chars(s, n);
-	if (!path_chars(s, n))
-		return 0;
-	/* "/" path-absolute */
-	if (n == 1 || s[1] != '/')
+	/* "/" path-absolute: "/" alone or a first segment that is not empty */
+	if (path_chars(s, n) && (n == 1 || s[1] != '/'))
 		return 1;
 	/* "//" or "/" then authority then path-abempty (ajv's \/?\/) */
-	for (size_t pre = 1; pre <= 2; pre++) {
+	for (size_t pre = 1; pre <= 2 && pre <= n; pre++) {
+		if (s[pre - 1] != '/')
+			break;
 		const char *a = s + pre;
 		size_t an = n - pre;
 		const char *slash = memchr(a, '/', an);
-		if (authority(a, slash ? (size_t)(slash - a) : an))
+		size_t alen = slash ? (size_t)(slash - a) : an;
+		if (authority(a, alen) && path_chars(a + alen, an - alen))
 			return 1;
 	}
 	return 0;

@@ -108,6 +108,9 @@ static void convert_input(struct run *r, const char *path, int walked)
 			continue;
 		}
 		if (r->o->check && r->o->check(r->o->check_user, r->c, r->a) != 0) {
+			/* a record the check refused has no raw bytes: keep its JSON record */
+			if (r->rej && na_article_to_json(r->rej, r->a) == NA_OK)
+				na_output_write(r->rej, "\n", 1);
 			reject(r, rd);
 			continue;
 		}

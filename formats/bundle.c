@@ -47,6 +47,9 @@ struct bundle {
 	struct na_buf entry;
 	struct na_input *child_in;
 	struct na_reader *child;
+	long expect;                /* entries our manifest lists; -1 unknown */
+	unsigned long members;      /* regular entries after the manifest */
+	struct na_buf mhead;        /* start of the manifest */
 	/* writer */
 	const struct na_format *ef;
 	int single;
@@ -75,6 +78,7 @@ static int bundle_read_open(struct na_reader *r)
 {
 	struct bundle *b = r->priv;
 	b->nested = opening_nested;
+	b->expect = -1;
 	if (na_bundle_src_open(&b->src, r->ctx, r->in) != 0)
 		return NA_FATAL;
 	return NA_OK;
@@ -98,6 +102,14 @@ static void skipped(struct na_reader *r, const char *why)
 	}
 }
 
+static int keep_head(void *u, const void *p, size_t n)
+{
+	struct na_buf *h = u;
+	if (h->len < 4096)
+		na_buf_add(h, p, n < 4096 - h->len ? n : 4096 - h->len);
+	return 0;
+}
+
 /* Open the reader for the current entry; 1 opened, 0 skipped, or a status. */
 static int open_entry(struct na_reader *r)
 {
@@ -113,23 +125,29 @@ static int open_entry(struct na_reader *r)
 		return 0;
 	}
 	if (s->entries == 1 && !strcmp(s->path, NA_BUNDLE_MANIFEST)) {
-		/* our manifest describes the articles; it is not one */
-		int rc = na_bundle_src_stream(s, NULL, NULL);
-		return rc == -1 ? NA_FATAL : 0;
+		/* our manifest describes the articles; it is not one.  Its entry
+		 * count lets a bundle cut at an entry boundary be told from a whole
+		 * one (tar has no length of its own: libarchive takes such an end
+		 * for the real one). */
+		b->mhead.len = 0;
+		int rc = na_bundle_src_stream(s, keep_head, &b->mhead);
+		if (rc == -1)
+			return NA_FATAL;
+		const char *c = b->mhead.p ? strstr(b->mhead.p, "\"entry_count\":") : NULL;
+		if (c && strstr(b->mhead.p, "\"format\":\"newsarc-bundle\""))
+			b->expect = strtol(c + 14, NULL, 10);
+		return 0;
 	}
+	b->members++;
 	int rc = na_bundle_src_data(s, &b->entry);
 	if (rc == -1)
 		return NA_FATAL;
 	if (rc == -2)
 		return NA_FAILED;
 	b->child_in = na_input_open_mem(r->ctx, s->display, b->entry.p, b->entry.len);
-	size_t n;
-	/* peek through the input so a gzipped entry is probed decoded */
-	const unsigned char *head = na_input_peek(b->child_in, NA_PROBE_SIZE, &n);
-	const struct na_format *f;
-	int score, tie;
-	na_format_probe_buf(s->path, NULL, head, n > NA_PROBE_SIZE ? NA_PROBE_SIZE : n, &f, &score, &tie);
-	if (!f || score <= NA_PROBE_GUESS) {
+	int score;
+	const struct na_format *f = na_bundle_probe_entry(b->child_in, s->path, &score);
+	if (!f) {
 		close_child(b);
 		skipped(r, "no format claims this entry");
 		return 0;
@@ -169,6 +187,13 @@ static int bundle_read_next(struct na_reader *r, struct na_article *a)
 			continue;
 		}
 		int rc = na_bundle_src_next(&b->src);
+		if (rc == 0 && b->expect >= 0 && b->members != (unsigned long)b->expect) {
+			struct na_pos pos = {na_input_name(r->in), 0, 0, -1};
+			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL,
+			          "bundle ends after %lu of the %ld entries its manifest lists (truncated?)",
+			          b->members, b->expect);
+			return NA_FATAL;
+		}
 		if (rc == 0)
 			return NA_EOF;
 		if (rc < 0)
@@ -185,6 +210,7 @@ static void bundle_read_close(struct na_reader *r)
 	close_child(b);
 	na_bundle_src_close(&b->src);
 	na_buf_free(&b->entry);
+	na_buf_free(&b->mhead);
 }
 
 /* ---- writing ----------------------------------------------------------- */
@@ -489,7 +515,8 @@ static int write_archive(struct na_writer *w)
 		goto fail;
 	na_buf_adds(&head, "{\"format\":\"newsarc-bundle\",\"version\":1,\"tool\":\"newsarc " NA_VERSION "\",\"entry_format\":");
 	na_buf_json_string(&head, b->ef->name, strlen(b->ef->name));
-	na_buf_printf(&head, ",\"single\":%s,\"articles\":%lu,\"entries\":[", b->single ? "true" : "false", b->articles);
+	na_buf_printf(&head, ",\"single\":%s,\"articles\":%lu,\"entry_count\":%lu,\"entries\":[",
+	              b->single ? "true" : "false", b->articles, b->single ? 1ul : b->entries);
 	if (b->single) {
 		char hex[65];
 		na_sha256_hex(&b->single_sha, hex);

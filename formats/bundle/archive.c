@@ -106,7 +106,10 @@ int na_bundle_src_next(struct na_bundle_src *s)
 		return -1;
 	}
 	const char *p = archive_entry_pathname(s->e);
-	s->path = p ? p : "";
+	/* a copy: libarchive reuses the entry, and errors name the last good one */
+	free(s->pathbuf);
+	s->pathbuf = na_xstrdup(p ? p : "");
+	s->path = s->pathbuf;
 	s->header_pos = archive_read_header_position(s->a);
 	set_display(s, s->path);
 	if (++s->entries > s->ctx->limits.max_entries) {
@@ -198,5 +201,17 @@ void na_bundle_src_close(struct na_bundle_src *s)
 	free(s->chunk);
 	free(s->rbuf);
 	free(s->display);
+	free(s->pathbuf);
 	memset(s, 0, sizeof *s);
+}
+
+const struct na_format *na_bundle_probe_entry(struct na_input *in, const char *path, int *score)
+{
+	size_t n;
+	/* peek through the input so a gzipped entry is probed decoded */
+	const unsigned char *head = na_input_peek(in, NA_PROBE_SIZE, &n);
+	const struct na_format *f;
+	int tie;
+	na_format_probe_buf(path, NULL, head, n > NA_PROBE_SIZE ? NA_PROBE_SIZE : n, &f, score, &tie);
+	return f && *score > NA_PROBE_GUESS ? f : NULL;
 }

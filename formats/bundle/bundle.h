@@ -34,6 +34,7 @@ struct na_bundle_src {
 	struct archive *a;
 	struct archive_entry *e;        /* current entry */
 	const char *path;               /* its pathname ("" when it has none) */
+	char *pathbuf;
 	char *display;                  /* "input!path", for diagnostics */
 	long long header_pos;           /* offset of its header in the archive stream */
 	unsigned long entries;
@@ -58,5 +59,9 @@ int na_bundle_src_stream(struct na_bundle_src *s, int (*fn)(void *u, const void 
 void na_bundle_src_close(struct na_bundle_src *s);
 /* Report an error about the current entry (file "input!path", its offset). */
 void na_bundle_src_error(struct na_bundle_src *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Probe an entry through the registry by its name and (decoded) first
+ * bytes; NULL when no format claims it with more than a guess. */
+const struct na_format *na_bundle_probe_entry(struct na_input *in, const char *path, int *score);
 
 #endif

@@ -46,6 +46,7 @@ struct newsml {
 	int message_open;
 	char now[40];
 	unsigned long dropped;     /* characters XML 1.0 cannot carry */
+	int open_failed;
 	/* reader */
 	xmlTextReaderPtr xr;
 	struct na_xml_err err;
@@ -75,8 +76,28 @@ static int newsml_probe(const struct na_probe *p)
 			close = "?>";
 		else if (i + 3 < p->len && !memcmp(s + i, "<!--", 4))
 			close = "-->";
-		else if (s[i + 1] == '!')
-			close = ">"; /* DOCTYPE: an internal subset may hold '>' but a NewsML-G2 root never follows one */
+		else if (s[i + 1] == '!') {
+			/* DOCTYPE: past its internal subset, if any, to the closing '>' */
+			size_t j = i + 2;
+			while (j < p->len && s[j] != '>' && s[j] != '[')
+				j++;
+			if (j < p->len && s[j] == '[') {
+				for (;;) {
+					const unsigned char *e = memchr(s + j, ']', p->len - j);
+					if (!e)
+						return ext ? NA_PROBE_GUESS : 0;
+					j = (size_t)(e - s) + 1;
+					while (j < p->len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+						j++;
+					if (j < p->len && s[j] == '>')
+						break;
+				}
+			}
+			if (j >= p->len)
+				return ext ? NA_PROBE_GUESS : 0;
+			i = j + 1;
+			continue;
+		}
 		if (!close)
 			break;
 		const unsigned char *e = memmem(s + i + 2, p->len - i - 2, close, strlen(close));
@@ -530,9 +551,11 @@ static void render_item(struct wr *w, const struct na_article *a)
 			na_buf_addc(w->b, '>');
 			w->level++;
 			if (a->headline) {
+				unsigned long d = w->m->dropped; /* counted once, for the headline */
 				open_tag(w, "head");
 				elem(w, "title", a->headline);
 				close_tag(w, "head");
+				w->m->dropped = d;
 			}
 			open_tag(w, "body");
 			int in_list = 0;
@@ -594,6 +617,7 @@ static int newsml_write_open(struct na_writer *w)
 		m->container = C_MESSAGE;
 	else if (c && strcmp(c, "auto") != 0) {
 		na_report(w->ctx, NA_SEV_ERROR, NULL, NULL, "-O newsml:container must be auto, item or message, not '%s'", c);
+		m->open_failed = 1;
 		return NA_FATAL;
 	}
 	m->indent = ind && strcmp(ind, "0") != 0;
@@ -682,7 +706,7 @@ static int newsml_write_close(struct na_writer *w)
 		na_buf_addc(b, '\n');
 	} else if (m->message_open)
 		na_buf_adds(b, m->indent ? "\n  </itemSet>\n</newsMessage>\n" : "</itemSet></newsMessage>\n");
-	else if (w->count == 0)
+	else if (w->count == 0 && !m->open_failed)
 		/* a newsMessage needs at least one item: write nothing rather than
 		 * an invalid document */
 		na_report(w->ctx, NA_SEV_WARNING, NULL, NULL, "no articles: the NewsML-G2 output is empty");
@@ -1020,6 +1044,12 @@ static int newsml_read_open(struct na_reader *r)
 	return NA_OK;
 }
 
+static long current_line(struct newsml *m)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(m->xr);
+	return n ? xmlGetLineNo(n) : xmlTextReaderGetParserLineNumber(m->xr);
+}
+
 static int parse_failed(struct na_reader *r, struct newsml *m)
 {
 	if (!m->err.errors) {
@@ -1049,8 +1079,7 @@ static int item(struct na_reader *r, struct newsml *m, xmlNodePtr n, struct na_a
 
 static void skip_warning(struct na_reader *r, struct newsml *m, const char *name)
 {
-	xmlNodePtr n = xmlTextReaderCurrentNode(m->xr);
-	struct na_pos pos = {na_input_name(r->in), n ? xmlGetLineNo(n) : xmlTextReaderGetParserLineNumber(m->xr), 0, -1};
+	struct na_pos pos = {na_input_name(r->in), current_line(m), 0, -1};
 	na_report(r->ctx, NA_SEV_WARNING, &pos, NULL, "%s skipped: only newsItem carries an article", name);
 }
 
@@ -1097,7 +1126,7 @@ static int newsml_read_next(struct na_reader *r, struct na_article *a)
 				m->state = 2;
 				return NA_EOF;
 			}
-			struct na_pos pos = {na_input_name(r->in), xmlTextReaderGetParserLineNumber(m->xr), 0, -1};
+			struct na_pos pos = {na_input_name(r->in), current_line(m), 0, -1};
 			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL,
 			          "root element <%s> is not a NewsML-G2 item or newsMessage (namespace " NAR_NS ")", name);
 			m->state = 2;

@@ -40,7 +40,12 @@ static int nitf_read_next(struct na_reader *r, struct na_article *a)
 	struct na_xml_err err = {r->ctx, na_input_name(r->in), 0, 0, 0, 0};
 	struct na_pos pos = {na_input_name(r->in), 1, 1, 0};
 	a->pos = pos;
-	xmlDocPtr doc = na_xml_read(&err, buf, len, na_input_charset(r->in));
+	const char *enc = na_input_charset(r->in);
+	char declared[64];
+	if (!enc && (enc = na_nitf_utf8_mislabel(buf, len, declared, sizeof declared)) != NULL)
+		na_report(r->ctx, NA_SEV_WARNING, &pos, NULL,
+		          "declared encoding %s, but the bytes are UTF-8: read as UTF-8", declared);
+	xmlDocPtr doc = na_xml_read(&err, buf, len, enc);
 	if (!doc) {
 		if (!err.errors)
 			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "not a well-formed XML document");
@@ -59,7 +64,7 @@ static int nitf_read_next(struct na_reader *r, struct na_article *a)
 	}
 	if (doc->encoding) {
 		a->charset = na_arena_strdup(a->arena, (const char *)doc->encoding);
-		a->charset_origin = na_input_charset(r->in) ? "transport" : "meta";
+		a->charset_origin = na_input_charset(r->in) ? "transport" : enc ? "guess" : "meta";
 	}
 	na_nitf_fill(a, root);
 	xmlFreeDoc(doc);

@@ -20,4 +20,11 @@ int na_nitf_xml_root(const struct na_probe *p, char *name, size_t cap);
  * replaced by a space. */
 void na_nitf_escape(struct na_buf *b, const char *s);
 
+/* "UTF-8" when the XML declaration names a single-byte Latin charset
+ * (ISO-8859-1, windows-1252, US-ASCII) but buf is valid UTF-8 with
+ * multi-byte sequences (a mislabelled feed, such as AFP's 2024 NewsML);
+ * declared receives the declared name.  NULL otherwise.  buf may be a
+ * prefix of the document. */
+const char *na_nitf_utf8_mislabel(const char *buf, size_t len, char *declared, size_t cap);
+
 #endif

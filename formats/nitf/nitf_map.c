@@ -366,3 +366,52 @@ void na_nitf_escape(struct na_buf *b, const char *s)
 		}
 	}
 }
+
+const char *na_nitf_utf8_mislabel(const char *buf, size_t len, char *declared, size_t cap)
+{
+	static const char *const latin[] = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso-8859-15",
+	                                    "windows-1252", "cp1252", "us-ascii", "ascii"};
+	size_t i = 0;
+	if (len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF)
+		return NULL; /* a BOM wins over the declaration anyway */
+	if (len < 6 || memcmp(buf, "<?xml", 5) != 0)
+		return NULL;
+	size_t lim = len < 256 ? len : 256;
+	const char *end = memmem(buf, lim, "?>", 2);
+	const char *enc = end ? memmem(buf, (size_t)(end - buf), "encoding", 8) : NULL;
+	if (!enc)
+		return NULL;
+	const char *q = enc + 8;
+	while (q < end && (*q == ' ' || *q == '='))
+		q++;
+	if (q >= end || (*q != '"' && *q != '\''))
+		return NULL;
+	char quote = *q++;
+	const char *qe = memchr(q, quote, (size_t)(end - q));
+	if (!qe || (size_t)(qe - q) + 1 > cap)
+		return NULL;
+	memcpy(declared, q, (size_t)(qe - q));
+	declared[qe - q] = 0;
+	int is_latin = 0;
+	for (i = 0; i < NA_ARRAY_SIZE(latin); i++)
+		if (!strcasecmp(declared, latin[i]))
+			is_latin = 1;
+	if (!is_latin)
+		return NULL;
+	/* valid UTF-8 with multi-byte sequences: Latin-1 text almost never is */
+	size_t multi = 0;
+	const unsigned char *s = (const unsigned char *)buf;
+	for (i = 0; i < len;) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		unsigned cp;
+		size_t k = na_utf8_decode(s + i, len - i, &cp);
+		if (!k)
+			return len - i < 4 ? (multi ? "UTF-8" : NULL) : NULL; /* window may cut a sequence */
+		multi++;
+		i += k;
+	}
+	return multi ? "UTF-8" : NULL;
+}

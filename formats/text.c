@@ -30,6 +30,8 @@ extern const struct na_format na_format_text;
 static int text_probe(const struct na_probe *p)
 {
 	int ext = na_probe_ext_score(&na_format_text, p) > 0;
+	if (!ext)
+		return 0;
 	size_t i = na_probe_skip_ws(p);
 	if (i < p->len && (p->buf[i] == '<' || p->buf[i] == '{' || p->buf[i] == '['))
 		return ext ? NA_PROBE_GUESS : 0; /* markup or JSON, whatever the name says */
@@ -37,7 +39,9 @@ static int text_probe(const struct na_probe *p)
 		if (p->buf[k] == 0 || (p->buf[k] < 0x20 && p->buf[k] != '\n' && p->buf[k] != '\r' &&
 		                       p->buf[k] != '\t' && p->buf[k] != '\f'))
 			return 0;
-	return ext ? NA_PROBE_EXT : 10;
+	/* any text would do: without the .txt name (or text/plain) claim nothing,
+	 * so a file nobody knows stays "unknown format" instead of a guess */
+	return ext ? NA_PROBE_EXT : 0;
 }
 
 struct text {

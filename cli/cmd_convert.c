@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 
 static int run(int argc, char **argv)
@@ -13,18 +14,26 @@ static int run(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"rejects", required_argument, NULL, OPT_REJECTS},
 		{"fail-fast", no_argument, NULL, OPT_FAIL_FAST},
+		{"jobs", required_argument, NULL, 'j'},
 		{0, 0, 0, 0},
 	};
 	struct cli c;
 	cli_init(&c, "newsarc convert");
 	struct na_convert_opts o = {0};
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = cores > 0 ? (int)cores : 1;
 	int opt, rc;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "t:o:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "t:o:j:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 't': o.to = optarg; break;
 		case 'o': o.output = optarg; break;
 		case OPT_REJECTS: o.rejects = optarg; break;
 		case OPT_FAIL_FAST: o.fail_fast = 1; break;
+		case 'j':
+			o.jobs = atoi(optarg);
+			if (o.jobs < 1 || o.jobs > 256)
+				return cli_usage_error(&c, "--jobs wants a number from 1 to 256");
+			break;
 		case '?': return NA_EXIT_USAGE;
 		default:
 			rc = cli_common(&c, opt, optarg);
@@ -60,6 +69,8 @@ const struct na_cmd na_cmd_convert = {
 		"  -o, --output FILE     output file, written atomically ('-' or none: stdout)\n"
 		"  --rejects FILE        keep rejected records verbatim\n"
 		"  --fail-fast           stop at the first bad record; write nothing\n"
+		"  -j, --jobs N          reader threads (default: the number of cores); the output\n"
+		"                        is byte-identical to --jobs 1\n"
 		CLI_COMMON_HELP
 		"\nA summary 'read N, written M, rejected K' goes to stderr; N = M + K.\n",
 	.run = run,

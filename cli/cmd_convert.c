@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "progress.h"
 #include "validate/validate.h"
 
 static int run(int argc, char **argv)
@@ -72,8 +73,13 @@ static int run(int argc, char **argv)
 		o.check_user = v;
 	}
 	cli_signals();
+	struct cli_progress prog;
+	cli_progress_start(&prog, &c);
+	o.progress = cli_progress_update;
+	o.progress_user = &prog;
 	struct na_convert_stats st;
 	rc = na_convert(&c.ctx, &o, argv + optind, (size_t)(argc - optind), &st);
+	cli_progress_stop(&prog);
 	if (!c.quiet && rc != NA_EXIT_USAGE && rc != NA_EXIT_FORMAT) {
 		fprintf(stderr, "newsarc: read %lu, written %lu, rejected %lu", st.read, st.written, st.rejected);
 		if (st.skipped)
@@ -103,6 +109,8 @@ const struct na_cmd na_cmd_convert = {
 		"                        extra checks of 'newsarc validate' (reasons on stderr)\n"
 		"  --schema FILE         validate against this JSON Schema (implies --validate)\n"
 		CLI_COMMON_HELP
-		"\nA summary 'read N, written M, rejected K' goes to stderr; N = M + K.\n",
+		"\nA summary 'read N, written M, rejected K' goes to stderr; N = M + K.\n"
+		"On a terminal a progress line is drawn on stderr (not with --quiet);\n"
+		"SIGUSR1 prints the current status (kill -USR1 PID).\n",
 	.run = run,
 };

@@ -204,6 +204,7 @@ static int html_read_next(struct na_reader *r, struct na_article *a)
 		a->pos = pos;
 	}
 	const struct hnode *hl = NULL;
+	html_stats(h->page.root);
 	html_extract_meta(r->ctx, &h->page, a, &hl);
 	if (!html_extract_body(&h->page, a, hl)) {
 		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "no article content found");

@@ -26,24 +26,35 @@ static int junk_tag(int t)
 	return 0;
 }
 
-static void mark_junk(struct hnode *n, int depth)
+static void mark_junk(struct hnode *n, uint32_t total)
 {
 	for (struct hnode *k = n->first; k; k = k->next) {
 		if (k->flags & HN_TEXT)
 			continue;
+		if (k->tag == T_HTML || k->tag == T_BODY) {
+			mark_junk(k, total);
+			continue;
+		}
 		int junk = junk_tag(k->tag) || (k->flags & HN_HIDDEN);
-		if (!junk && (k->tag == T_HEADER || k->tag == T_FORM) && k->nparas < 3)
+		/* a wrapper holding most of the page is layout, whatever its class says */
+		int major = k->chars > total / 2 && k->nparas >= 3;
+		if (!junk && !major && (k->tag == T_HEADER || k->tag == T_FORM) && k->nparas < 3)
 			junk = 1;
-		if (!junk && (k->flags & HN_SHARE) && k->tag != T_BODY && k->tag != T_HTML && k->tag != T_MAIN &&
+		if (!junk && !major && (k->flags & HN_SHARE) && k->tag != T_MAIN &&
 		    !((k->flags & HN_POS) && k->nparas >= 3))
 			junk = 1;
 		if (!junk && (k->flags & HN_BYLINE) && k->chars < 120 && k->nparas == 0 && k->tag != T_BODY)
 			junk = 1;
+		if (!junk && major && (k->tag == T_NAV || k->tag == T_ASIDE || k->tag == T_FOOTER || k->tag == T_FORM))
+			junk = 0;
+		else if (junk && major && !(k->flags & HN_HIDDEN) && k->tag != T_SCRIPT && k->tag != T_STYLE &&
+		         k->tag != T_NOSCRIPT && k->tag != T_TEMPLATE && k->tag != T_HEAD)
+			junk = 0;
 		if (junk) {
 			k->flags |= HN_JUNK;
 			continue;
 		}
-		mark_junk(k, depth + 1);
+		mark_junk(k, total);
 	}
 }
 
@@ -331,8 +342,7 @@ static void strip_end_marker(struct na_article *a)
 size_t html_extract_body(struct html_page *p, struct na_article *a, const struct hnode *headline_node)
 {
 	struct hnode *root = p->root;
-	html_stats(root);
-	mark_junk(root, 0);
+	mark_junk(root, root->chars); /* html_stats() ran before metadata */
 	restat(root);
 	score_paras(root);
 	struct scorer sc = {0};

@@ -520,8 +520,10 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			firsth1 = n;
 			firsth1text = t;
 		}
-		if (same_text(t, jl) || same_text(t, og) || same_text(t, tw) || same_text(t, tt) ||
-		    same_text(t, dc) || (p->title && words(t) >= 2 && strstr(p->title, t))) {
+		int is_site = (site && same_text(t, site)) || (title_site && same_text(t, title_site));
+		if (!is_site && (same_text(t, jl) || same_text(t, og) || same_text(t, tw) || same_text(t, tt) ||
+		                 same_text(t, dc) ||
+		                 (p->title && words(t) >= 2 && strstr(p->title, t) && tt && strlen(t) * 2 >= strlen(tt)))) {
 			h1 = n;
 			h1text = t;
 			break;
@@ -544,18 +546,24 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		a->headline = firsth1text;
 		h1 = firsth1;
 	}
-	if (!h1 && a->headline) {
-		/* the visible heading that carries the headline, for dates near it */
-		for (const struct hnode *n = p->root; n; n = next_node(n, p->root))
-			if (n->tag >= T_H1 && n->tag <= T_H3) {
-				char *t = html_text(ar, n, 0, NULL);
-				if (same_text(t, a->headline)) {
-					h1 = n;
-					break;
-				}
-			}
-	}
 	*headline_node = h1;
+	const struct hnode *anchor = h1;
+	if (!anchor && a->headline) {
+		/* the visible element that carries the headline, for dates near it */
+		size_t hl = strlen(a->headline);
+		for (const struct hnode *n = p->root; n; n = next_node(n, p->root)) {
+			if ((n->flags & HN_TEXT) || n->tag == T_HEAD || n->tag == T_TITLE || n->tag == T_SCRIPT)
+				continue;
+			size_t len;
+			if (n->chars > hl || n->chars * 2 < hl || in_chrome(n))
+				continue;
+			char *t = html_text(ar, n, 0, &len);
+			if (same_text(t, a->headline)) {
+				anchor = n;
+				break;
+			}
+		}
+	}
 	if (!site && title_site && words(title_site) <= 5)
 		site = title_site;
 
@@ -576,8 +584,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		"dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
 		"sailthru.date", "parsely-pub-date", "article.published", "published_time", "article_date_original",
 		"original-publish-date", "displaydate", "dc.date.published", "citation_publication_date",
-		"citation_date", "cxenseparse:recs:publishtime", "bt:pubdate", "release_date", "og:updated_time",
-		"article:modified_time", NULL};
+		"citation_date", "cxenseparse:recs:publishtime", "bt:pubdate", "release_date", NULL};
 	for (size_t i = 0; pubkeys[i] && !a->published.value; i++)
 		set_date(a, &a->published, html_meta_get(p, pubkeys[i]));
 	static const char *const modkeys[] = {"article:modified_time", "og:updated_time", "datemodified",
@@ -590,8 +597,8 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 	}
 
 	/* ---- walk the body once: microdata, <time>, bylines, date-ish elements */
-	const struct hnode *after = h1;
-	int seen_h1 = h1 == NULL;
+	const struct hnode *after = anchor;
+	int seen_h1 = anchor == NULL, tries = 0;
 	const char *time_any = NULL, *time_after = NULL;
 	const struct hnode *datecls = NULL, *datecls_after = NULL;
 	const char *md_author = NULL, *rel_author = NULL, *cls_author = NULL;
@@ -631,7 +638,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			if (v && na_date_parse(v, strlen(v), out, &fl) == 0) {
 				if (!time_any)
 					time_any = v;
-				if (seen_h1 && !time_after && h1)
+				if (seen_h1 && !time_after && anchor)
 					time_after = v;
 			}
 		}
@@ -643,11 +650,19 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			if (clean_byline(ar, t))
 				cls_author = t;
 		}
-		if ((n->flags & HN_DATE) && n->chars > 5 && n->chars < 80 && !in_chrome(n)) {
-			if (!datecls)
-				datecls = n;
-			if (seen_h1 && !datecls_after && h1)
-				datecls_after = n;
+		if ((n->flags & HN_DATE) && n->chars > 5 && n->chars < 80 && !in_chrome(n) && tries < 40 &&
+		    (!datecls || (!datecls_after && seen_h1 && anchor))) {
+			size_t len;
+			char out[64];
+			unsigned fl;
+			char *t = html_text(ar, n, 0, &len);
+			tries++;
+			if (na_date_find(t, len, out, &fl) == 0) {
+				if (!datecls)
+					datecls = n;
+				if (seen_h1 && !datecls_after && anchor)
+					datecls_after = n;
+			}
 		}
 		n = next_node(n, p->root);
 	}
@@ -656,6 +671,47 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		size_t len;
 		char *t = html_text(ar, datecls_after, 0, &len);
 		set_date_found(a, &a->published, t, len);
+	}
+	/* text right after the headline ("Xinhua, December 15, 2015", "Updated:
+	 * ..."), then just before it (kickers, "Last updated" lines) */
+	if (!a->published.value && anchor) {
+		struct na_buf b = {0};
+		const struct hnode *n = anchor->first ? skip_subtree(anchor, p->root) : next_node(anchor, p->root);
+		for (; n && b.len < 600; n = next_node(n, p->root))
+			if ((n->flags & HN_TEXT) && !in_chrome(n)) {
+				na_buf_add(&b, n->text, n->len);
+				na_buf_addc(&b, ' ');
+			}
+		if (b.p) {
+			size_t k = na_text_normalize(b.p, b.len);
+			set_date_found(a, &a->published, b.p, k > 600 ? 600 : k);
+		}
+		b.len = 0;
+		/* before: the text nodes preceding the headline, nearest last */
+		const struct hnode *prev[64];
+		size_t np = 0;
+		for (const struct hnode *x = p->root; x && x != anchor; x = next_node(x, p->root))
+			if ((x->flags & HN_TEXT) && !in_chrome(x)) {
+				prev[np % 64] = x;
+				np++;
+			}
+		size_t from = np > 64 ? np - 64 : 0;
+		size_t total = 0;
+		size_t start = np;
+		while (start > from && total < 250) {
+			start--;
+			total += prev[start % 64]->len;
+		}
+		for (size_t i = start; i < np; i++) {
+			na_buf_add(&b, prev[i % 64]->text, prev[i % 64]->len);
+			na_buf_addc(&b, ' ');
+		}
+		if (!a->published.value && b.p && b.len) {
+			size_t k = na_text_normalize(b.p, b.len);
+			size_t off = k > 300 ? k - 300 : 0;
+			set_date_found(a, &a->published, b.p + off, k - off);
+		}
+		na_buf_free(&b);
 	}
 	set_date(a, &a->published, time_any);
 	if (!a->published.value && datecls) {
@@ -677,21 +733,6 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		if (url_date(a->url, out))
 			na_article_set_date(a, &a->published, out, strlen(out));
 	}
-	/* text right after the headline: "Xinhua, December 15, 2015", "Updated: ..." */
-	if (!a->published.value && h1) {
-		struct na_buf b = {0};
-		for (const struct hnode *n = next_node(h1, p->root); n && b.len < 600; n = next_node(n, p->root))
-			if (n->flags & HN_TEXT) {
-				na_buf_add(&b, n->text, n->len);
-				na_buf_addc(&b, ' ');
-			}
-		if (b.p) {
-			size_t k = na_text_normalize(b.p, b.len);
-			set_date_found(a, &a->published, b.p, k > 600 ? 600 : k);
-		}
-		na_buf_free(&b);
-	}
-
 	/* ---- authors */
 	if (art)
 		ld_authors(&ld, na_json_get(art, "author"), a, ar);

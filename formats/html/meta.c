@@ -307,7 +307,7 @@ static int looks_like_url(const char *s)
 }
 
 /* "By Jane Doe | June 3" -> "Jane Doe"; NULL when nothing name-like is left. */
-static char *clean_byline(struct na_arena *ar, const char *s)
+static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 {
 	if (!s)
 		return NULL;
@@ -339,6 +339,20 @@ static char *clean_byline(struct na_arena *ar, const char *s)
 		p[--n] = 0;
 	if (!n || n > 80 || words(p) > 8)
 		return NULL;
+	/* labels and widgets that sit where bylines sit */
+	static const char *const notname[] = {"by", "posted by", "written by", "author", "authors", "author bio",
+	                                      "about the author", "sign in", "log in", "login", "share", "follow",
+	                                      "contributor", "contributor content", "staff", "admin", "editor",
+	                                      "more", "read more", "subscribe", "menu", "search", "home"};
+	for (size_t i = 0; i < NA_ARRAY_SIZE(notname); i++)
+		if (same_text(p, notname[i]))
+			return NULL;
+	if (n >= 3 && na_strncaseeq(p + n - 3, " by", 3))
+		return NULL;
+	if (!strchr(p, ' ') && strchr(p, '.'))
+		return NULL; /* template placeholders such as page.head.author */
+	if (strict && !isupper((unsigned char)p[0]) && !((unsigned char)p[0] >= 0x80))
+		return NULL; /* names are capitalised; handles and slugs are not */
 	int digits = 0;
 	for (size_t i = 0; i < n; i++)
 		digits += isdigit((unsigned char)p[i]) != 0;
@@ -349,9 +363,41 @@ static char *clean_byline(struct na_arena *ar, const char *s)
 	return p;
 }
 
-static void add_author(struct na_article *a, struct na_arena *ar, const char *raw)
+static int person_like(const char *s)
 {
-	char *s = clean_byline(ar, raw);
+	static const char *const org[] = {"news", "blog", "magazine", "inc", "llc", "ltd", "team", "media",
+	                                  "group", "times", "post", "journal", "daily", "weekly", "the", "tech",
+	                                  "labs", "press", "radio", "tv", "online", "review", "digital", "club",
+	                                  "company", "studio", "guide", "home", "world", "network", "store", "shop",
+	                                  "center", "centre", "health", "house", "school", "university", "city",
+	                                  "report", "herald", "tribune", "gazette", "channel", "insider", "co"};
+	int w = 0;
+	const char *p = s;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (!isupper((unsigned char)*p))
+			return 0;
+		for (const char *q = p; q < e; q++)
+			if (!isalpha((unsigned char)*q) && *q != '-' && *q != '\'' && (unsigned char)*q < 0x80)
+				return 0;
+		for (size_t i = 0; i < NA_ARRAY_SIZE(org); i++)
+			if (strlen(org[i]) == (size_t)(e - p) && na_strncaseeq(p, org[i], (size_t)(e - p)))
+				return 0;
+		w++;
+		p = e;
+	}
+	return w >= 2 && w <= 3;
+}
+
+static void add_author(struct na_article *a, struct na_arena *ar, const char *raw, int strict)
+{
+	char *s = clean_byline(ar, raw, strict);
 	if (!s)
 		return;
 	for (size_t i = 0; i < a->byline.n; i++)
@@ -366,7 +412,7 @@ static void ld_authors(const struct ld *ld, const struct na_json *v, struct na_a
 		return;
 	if (v->type == NA_JSON_STRING) {
 		/* "A, B and C" is one string in some pages: keep it whole */
-		add_author(a, ar, v->u.str);
+		add_author(a, ar, v->u.str, 0);
 		return;
 	}
 	if (v->type == NA_JSON_ARRAY) {
@@ -378,7 +424,7 @@ static void ld_authors(const struct ld *ld, const struct na_json *v, struct na_a
 		const struct na_json *o = ld_resolve(ld, v);
 		const char *name = ld_str(o, "name");
 		if (name)
-			add_author(a, ar, name);
+			add_author(a, ar, name, 0);
 	}
 }
 
@@ -601,7 +647,8 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 	int seen_h1 = anchor == NULL, tries = 0;
 	const char *time_any = NULL, *time_after = NULL;
 	const struct hnode *datecls = NULL, *datecls_after = NULL;
-	const char *md_author = NULL, *rel_author = NULL, *cls_author = NULL;
+	const char *md_author = NULL, *rel_author = NULL, *cls_author = NULL, *by_author = NULL;
+	int author_tries = 0, by_tries = 0;
 	int nodes = 0;
 	for (const struct hnode *n = p->root; n; ) {
 		if (n == after)
@@ -644,11 +691,34 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		}
 		if (n->rel && strstr(n->rel, "author") && !rel_author)
 			rel_author = html_text(ar, n, 0, NULL);
-		if ((n->flags & HN_BYLINE) && !cls_author && !in_chrome(n) && n->chars > 0 && n->chars < 80 &&
-		    n->tag != T_BODY && n->tag != T_HTML && n->tag != T_ARTICLE) {
+		if ((n->flags & HN_BYLINE) && !cls_author && !in_chrome(n) && n->chars > 0 && n->chars < 120 &&
+		    n->tag != T_BODY && n->tag != T_HTML && n->tag != T_ARTICLE && author_tries++ < 30) {
 			char *t = html_text(ar, n, 0, NULL);
-			if (clean_byline(ar, t))
+			if (n->chars < 80 && clean_byline(ar, t, 1))
 				cls_author = t;
+			/* "By <a>Name</a> <time>...": the first text run that reads as a name */
+			int k = 0;
+			for (const struct hnode *x = n->first; x && !cls_author && k < 8; x = next_node(x, n))
+				if (x->flags & HN_TEXT) {
+					k++;
+					char *c1 = clean_byline(ar, x->text, 1);
+					if (c1 && !html_agency(c1, 0))
+						cls_author = c1;
+				}
+		}
+		/* a "By Name" line near the headline */
+		if (!by_author && seen_h1 && anchor && n->chars > 3 && n->chars < 60 && by_tries < 12 &&
+		    !in_chrome(n) && n->first && (n->first->flags & HN_TEXT)) {
+			const char *t = n->first->text;
+			while (*t == ' ' || *t == '\n' || *t == '\t')
+				t++;
+			if (!strncmp(t, "By ", 3) || !strncmp(t, "by ", 3) || !strncmp(t, "BY ", 3) || !strncasecmp(t, "Written by", 10) ||
+			    ((!strcmp(t, "By") || !strcmp(t, "by")) && n->first->next)) {
+				char *c1 = clean_byline(ar, html_text(ar, n, 0, NULL), 1);
+				if (c1)
+					by_author = c1;
+			}
+			by_tries++;
 		}
 		if ((n->flags & HN_DATE) && n->chars > 5 && n->chars < 80 && !in_chrome(n) && tries < 40 &&
 		    (!datecls || (!datecls_after && seen_h1 && anchor))) {
@@ -746,14 +816,21 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		if (v && authkeys[i][0] == 't' && v[0] == '@')
 			continue; /* a handle, not a name */
 		if (v)
-			add_author(a, ar, v);
+			add_author(a, ar, v, 0);
 	}
 	if (!a->byline.n && md_author)
-		add_author(a, ar, md_author);
+		add_author(a, ar, md_author, 0);
 	if (!a->byline.n && rel_author)
-		add_author(a, ar, rel_author);
+		add_author(a, ar, rel_author, 1);
+	if (!a->byline.n && by_author)
+		add_author(a, ar, by_author, 1);
 	if (!a->byline.n && cls_author)
-		add_author(a, ar, cls_author);
+		add_author(a, ar, cls_author, 1);
+
+	/* personal sites are named after their author ("Jane Doe" in the title
+	 * suffix or og:site_name): a site name that reads as a person's name */
+	if (!a->byline.n && site && person_like(site))
+		add_author(a, ar, site, 1);
 
 	/* ---- language, section, keywords */
 	if (art)

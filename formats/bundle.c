@@ -348,6 +348,9 @@ static int bundle_write_open(struct na_writer *w)
 		na_report(w->ctx, NA_SEV_ERROR, &pos, NULL, "cannot create a temporary spool file: %s", strerror(errno));
 		return NA_FATAL;
 	}
+	/* stdio's 4 KiB default costs a system call per small entry */
+	setvbuf(b->spool, NULL, _IOFBF, 1u << 20);
+	setvbuf(b->index, NULL, _IOFBF, 256u << 10);
 	b->mem = na_output_open_mem(w->ctx);
 	if (b->single) {
 		b->single_w = na_writer_open(b->ef, b->mem, w->ctx);

@@ -522,7 +522,13 @@ static size_t ptr_push(struct vctx *vc, const char *seg, size_t n)
 static size_t ptr_push_idx(struct vctx *vc, size_t i)
 {
 	size_t old = vc->ptr.len;
-	na_buf_printf(&vc->ptr, "/%zu", i);
+	char d[24];
+	int k = (int)sizeof d;
+	do
+		d[--k] = (char)('0' + i % 10);
+	while ((i /= 10));
+	d[--k] = '/';
+	na_buf_add(&vc->ptr, d + k, sizeof d - (size_t)k);
 	return old;
 }
 
@@ -648,7 +654,9 @@ static int validate_string(struct vctx *vc, const struct node *n, const struct n
 {
 	char val[80], pat[80];
 	int ok = 1;
-	if (n->min_len >= 0 || n->max_len >= 0) {
+	/* a string has between bytes/4 and bytes characters: count them only
+	 * when the byte length cannot decide */
+	if ((n->min_len >= 0 && v->len / 4 < (size_t)n->min_len) || (n->max_len >= 0 && v->len > (size_t)n->max_len)) {
 		size_t len = na_utf8_length(v->u.str, v->len);
 		if (n->min_len >= 0 && len < (size_t)n->min_len) {
 			verr(vc, n, v, "minLength", "too short: %zu characters, at least %ld required", len, n->min_len);

@@ -164,6 +164,16 @@ DEFINE_TEST(test_validate_keywords)
 	           "/c/c/v required;");
 	assert_str(check("{\"properties\":{\"a\":{\"$ref\":\"#\"}},\"type\":\"object\"}", "{\"a\":{\"a\":5}}"),
 	           "/a/a type;");
+	assert_str(check("{\"minProperties\":2,\"maxProperties\":3}", "{\"a\":1}"), " minProperties;");
+	assert_str(check("{\"minProperties\":2,\"maxProperties\":3}", "{\"a\":1,\"b\":2,\"c\":3,\"d\":4}"),
+	           " maxProperties;");
+	assert_str(check("{\"propertyNames\":{\"pattern\":\"^[a-z]+$\"}}", "{\"ok\":1,\"Bad\":2}"), "/Bad pattern;");
+	assert_str(check("{\"dependentRequired\":{\"a\":[\"b\"]}}", "{\"a\":1}"), "/b dependentRequired;");
+	assert_str(check("{\"dependentRequired\":{\"a\":[\"b\"]}}", "{\"c\":1}"), "");
+	assert_str(check("{\"dependentSchemas\":{\"a\":{\"required\":[\"b\"]}}}", "{\"a\":1}"), "/b required;");
+	assert_str(check("{\"contains\":{\"type\":\"string\"}}", "[1,2]"), " contains;");
+	assert_str(check("{\"contains\":{\"type\":\"string\"},\"maxContains\":1}", "[\"a\",\"b\"]"), " maxContains;");
+	assert_str(check("{\"contains\":{\"type\":\"string\"},\"minContains\":0}", "[]"), "");
 	assert_str(check("false", "1"), " false;");
 	assert_str(check("true", "1"), "");
 }
@@ -172,7 +182,7 @@ DEFINE_TEST(test_validate_schema_errors)
 {
 	struct na_ctx c;
 	static const char *const bad[] = {
-		"{\"dependentRequired\":{}}",            /* a real keyword we do not implement */
+		"{\"unevaluatedProperties\":false}",     /* a real keyword we do not implement */
 		"{\"propertiez\":{}}",                   /* a typo */
 		"{\"format\":\"ipv4\"}",
 		"{\"pattern\":\"(a)\\\\1\"}",
@@ -230,7 +240,10 @@ DEFINE_TEST(test_validate_record_tree)
 	int n = 0;
 	int rc;
 	while ((rc = na_reader_next(r, a)) == NA_OK || rc == NA_WARN) {
-		na_article_add_extra(a, "zz", "{\"k\":[1,2.5,\"\xc3\xa9\"]}", 20);
+		{
+			static const char zz[] = "{\"k\":[1,2.5,\"\xc3\xa9\"]}";
+			na_article_add_extra(a, "zz", zz, sizeof zz - 1);
+		}
 		na_output_mem_reset(o);
 		na_article_to_json(o, a);
 		size_t len, dl;

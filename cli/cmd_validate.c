@@ -377,7 +377,8 @@ static int cmp_rules(const void *a, const void *b)
 
 static void summary(struct run *r)
 {
-	qsort(r->rules, r->nrules, sizeof *r->rules, cmp_rules);
+	if (r->nrules)
+		qsort(r->rules, r->nrules, sizeof *r->rules, cmp_rules);
 	if (r->report == R_TEXT) {
 		if (r->cli->quiet)
 			return;

@@ -536,9 +536,12 @@ struct vctx {
 	int quiet;              /* > 0: inside a combinator branch: no reports */
 	int stop;
 	int depth;
-	struct na_buf ptr;      /* JSON pointer of the current instance */
+	struct seg { const char *key; size_t len, idx; } *segs; /* key NULL: array index */
+	size_t nsegs, capsegs;
+	struct na_buf ptr;      /* scratch for the pointer's text */
 };
 
+static const char *ptr_text(struct vctx *vc);
 static void verr(struct vctx *vc, const struct node *n, const struct na_json *v, const char *kw, const char *fmt,
                  ...) __attribute__((format(printf, 5, 6)));
 static void verr(struct vctx *vc, const struct node *n, const struct na_json *v, const char *kw, const char *fmt,
@@ -552,7 +555,7 @@ static void verr(struct vctx *vc, const struct node *n, const struct na_json *v,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	snprintf(sp, sizeof sp, "%s/%s", n->path, kw);
-	struct na_verror e = {v, vc->ptr.p ? vc->ptr.p : "", kw, sp, msg};
+	struct na_verror e = {v, ptr_text(vc), kw, sp, msg};
 	vc->count++;
 	if (vc->cb)
 		vc->cb(vc->user, &e);
@@ -560,39 +563,46 @@ static void verr(struct vctx *vc, const struct node *n, const struct na_json *v,
 		vc->stop = 1;
 }
 
-static size_t ptr_push(struct vctx *vc, const char *seg, size_t n)
+/* The instance pointer is kept as segments and spelled out only when an
+ * error is reported: valid records never pay for it. */
+static size_t ptr_seg(struct vctx *vc, const char *key, size_t n, size_t idx)
 {
-	size_t old = vc->ptr.len;
-	na_buf_addc(&vc->ptr, '/');
-	for (size_t i = 0; i < n; i++) {
-		if (seg[i] == '~')
-			na_buf_add(&vc->ptr, "~0", 2);
-		else if (seg[i] == '/')
-			na_buf_add(&vc->ptr, "~1", 2);
-		else
-			na_buf_addc(&vc->ptr, seg[i]);
+	size_t old = vc->nsegs;
+	if (vc->nsegs == vc->capsegs) {
+		vc->capsegs = vc->capsegs ? vc->capsegs * 2 : 32;
+		vc->segs = na_xrealloc(vc->segs, vc->capsegs * sizeof *vc->segs);
 	}
+	vc->segs[vc->nsegs++] = (struct seg){key, n, idx};
 	return old;
 }
 
-static size_t ptr_push_idx(struct vctx *vc, size_t i)
-{
-	size_t old = vc->ptr.len;
-	char d[24];
-	int k = (int)sizeof d;
-	do
-		d[--k] = (char)('0' + i % 10);
-	while ((i /= 10));
-	d[--k] = '/';
-	na_buf_add(&vc->ptr, d + k, sizeof d - (size_t)k);
-	return old;
-}
+static size_t ptr_push(struct vctx *vc, const char *key, size_t n) { return ptr_seg(vc, key, n, 0); }
+static size_t ptr_push_idx(struct vctx *vc, size_t i) { return ptr_seg(vc, NULL, 0, i); }
+static void ptr_pop(struct vctx *vc, size_t old) { vc->nsegs = old; }
 
-static void ptr_pop(struct vctx *vc, size_t old)
+static const char *ptr_text(struct vctx *vc)
 {
-	vc->ptr.len = old;
-	if (vc->ptr.p)
-		vc->ptr.p[old] = 0;
+	struct na_buf *b = &vc->ptr;
+	b->len = 0;
+	na_buf_reserve(b, 1);
+	for (size_t i = 0; i < vc->nsegs; i++) {
+		const struct seg *g = &vc->segs[i];
+		if (!g->key) {
+			na_buf_printf(b, "/%zu", g->idx);
+			continue;
+		}
+		na_buf_addc(b, '/');
+		for (size_t k = 0; k < g->len; k++) {
+			if (g->key[k] == '~')
+				na_buf_add(b, "~0", 2);
+			else if (g->key[k] == '/')
+				na_buf_add(b, "~1", 2);
+			else
+				na_buf_addc(b, g->key[k]);
+		}
+	}
+	b->p[b->len] = 0;
+	return b->p;
 }
 
 static const char *jtype(const struct na_json *v)
@@ -1034,10 +1044,9 @@ out:
 unsigned long na_schema_validate(const struct na_schema *s, const struct na_json *v, na_verror_cb cb, void *user,
                                  unsigned long max_errors)
 {
-	struct vctx vc = {cb, user, 0, max_errors, 0, 0, 0, {0}};
-	na_buf_reserve(&vc.ptr, 64);
-	vc.ptr.p[0] = 0;
+	struct vctx vc = {cb, user, 0, max_errors, 0, 0, 0, NULL, 0, 0, {0}};
 	validate(&vc, s->root, v);
 	na_buf_free(&vc.ptr);
+	free(vc.segs);
 	return vc.count;
 }

@@ -110,3 +110,12 @@ rc=6
 % sed 's/<itemClass /<itemKlass /' $SHARED/reference/newsml-g2/minimal-text-newsitem.xml > bad.xml; newsarc validate -q --xsd $SHARED/reference/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd bad.xml $SHARED/reference/newsml-g2/minimal-text-newsitem.xml 2>/dev/null || true
 bad.xml:26: error: Element '{http://iptc.org/std/nar/2006-10-01/}itemKlass': This element is not expected. Expected is ( {http://iptc.org/std/nar/2006-10-01/}itemClass ). (xsd)
 => 0
+
+# Foreign JSONL (grover/RealNews) maps through the aliases but has no id.
+% newsarc validate -q --no-check all $SHARED/corpus/jsonl/grover-realnews_tiny.jsonl
+$SHARED/corpus/jsonl/grover-realnews_tiny.jsonl:1:1: error: /id: required property missing (required)
+$SHARED/corpus/jsonl/grover-realnews_tiny.jsonl:2:1: error: /id: required property missing (required)
+$SHARED/corpus/jsonl/grover-realnews_tiny.jsonl:3:1: error: /id: required property missing (required)
+$SHARED/corpus/jsonl/grover-realnews_tiny.jsonl:4:1: error: /id: required property missing (required)
+$SHARED/corpus/jsonl/grover-realnews_tiny.jsonl:5:1: error: /id: required property missing (required)
+=> 1

@@ -74,5 +74,5 @@ items before the error kept
 => 0
 
 % newsarc formats | grep '^newsml '
-newsml     rwp  nml,newsml.xml,newsml    IPTC NewsML-G2 2.35 newsItem / newsMessage (text items)
+newsml     rwp  nml,newsml.xml           IPTC NewsML-G2 2.35 newsItem / newsMessage (text items)
 => 0

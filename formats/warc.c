@@ -337,6 +337,7 @@ struct rec {
 	long long dec, off;     /* decoded start, offset to report */
 	char type[32];
 	char *uri, *date, *ctype, *id;
+	char *meta;             /* Newsarc-Metadata: our writer's JSON record */
 	long long length;
 	int arc;
 };
@@ -394,6 +395,7 @@ static void free_rec(struct rec *rc)
 	free(rc->date);
 	free(rc->ctype);
 	free(rc->id);
+	free(rc->meta);
 	memset(rc, 0, sizeof *rc);
 }
 
@@ -551,6 +553,13 @@ static int read_header(struct na_reader *r, struct warc *w)
 		rc->arc = 1;
 		rc->uri = na_xstrdup(f[0]);
 		rc->date = na_xstrdup(f[2]);
+		/* ARC dates are 14-digit GMT stamps */
+		if (strlen(f[2]) == 14 && strspn(f[2], "0123456789") == 14) {
+			free(rc->date);
+			rc->date = na_xmalloc(32);
+			snprintf(rc->date, 32, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", f[2], f[2] + 4, f[2] + 6, f[2] + 8,
+			         f[2] + 10, f[2] + 12);
+		}
 		rc->ctype = na_xstrdup(f[3]);
 		rc->length = n;
 		snprintf(rc->type, sizeof rc->type, "%s", !strncmp(f[0], "filedesc:", 9) ? "warcinfo" : "response");
@@ -604,6 +613,8 @@ static int read_header(struct na_reader *r, struct warc *w)
 			rc->date = dupn(v, vl);
 		else if (IS("Content-Type") && !rc->ctype)
 			rc->ctype = dupn(v, vl);
+		else if (IS("Newsarc-Metadata") && !rc->meta)
+			rc->meta = dupn(v, vl);
 		else if (IS("WARC-Record-ID") && !rc->id)
 			rc->id = dupn(v, vl);
 		else if (IS("Content-Length")) {
@@ -782,6 +793,53 @@ static int looks_html(const char *b, size_t n)
 	return 0;
 }
 
+/* Fill what the page did not give from the Newsarc-Metadata JSON our writer
+ * puts in its records (id, dateline, subjects, raw dates, unknown fields):
+ * the page stays the evidence, the header only fills gaps. */
+static void merge_meta(struct na_reader *r, struct na_article *a, const char *json)
+{
+	struct na_arena *tmp = na_arena_new();
+	struct na_json_error err;
+	struct na_json *v = na_json_parse(tmp, json, strlen(json), r->ctx->limits.max_depth, 1, &err);
+	struct na_article *m = na_article_new();
+	struct na_ctx quiet;
+	na_ctx_init(&quiet);
+	struct na_pos pos = {na_input_name(r->in), 0, 0, -1};
+	if (v && na_article_from_json(&quiet, m, v, &pos) != NA_FAILED) {
+		const char **dst[] = {&a->id, &a->source, &a->url, &a->headline, &a->subheadline, &a->dateline,
+		                      &a->language, &a->section};
+		const char *src[] = {m->id, m->source, m->url, m->headline, m->subheadline, m->dateline, m->language,
+		                     m->section};
+		for (size_t i = 0; i < NA_ARRAY_SIZE(dst); i++)
+			if (!*dst[i] && src[i])
+				*dst[i] = na_arena_strdup(a->arena, src[i]);
+		struct na_strlist *ld[] = {&a->byline, &a->keywords, &a->subjects};
+		struct na_strlist *ls[] = {&m->byline, &m->keywords, &m->subjects};
+		for (size_t i = 0; i < 3; i++)
+			if (!ld[i]->n)
+				for (size_t k = 0; k < ls[i]->n; k++)
+					na_strlist_push(a, ld[i], ls[i]->v[k], strlen(ls[i]->v[k]));
+		struct na_date *dd[] = {&a->published, &a->modified}, *ds[] = {&m->published, &m->modified};
+		for (size_t i = 0; i < 2; i++) {
+			if (!dd[i]->value && !dd[i]->raw && (ds[i]->value || ds[i]->raw)) {
+				dd[i]->value = ds[i]->value ? na_arena_strdup(a->arena, ds[i]->value) : NULL;
+				dd[i]->flags = ds[i]->flags;
+			}
+			if (dd[i]->value && ds[i]->value && ds[i]->raw && !strcmp(dd[i]->value, ds[i]->value))
+				dd[i]->raw = na_arena_strdup(a->arena, ds[i]->raw);
+		}
+		for (size_t i = 0; i < m->nextra; i++) {
+			int have = 0;
+			for (size_t k = 0; k < a->nextra; k++)
+				have |= !strcmp(a->extra[k].key, m->extra[i].key);
+			if (!have)
+				na_article_add_extra(a, m->extra[i].key, m->extra[i].json, strlen(m->extra[i].json));
+		}
+	}
+	na_article_free(m);
+	na_arena_free(tmp);
+}
+
 /* Hand an HTML payload to the html reader. */
 static int read_html(struct na_reader *r, struct warc *w, struct na_article *a, const char *page, size_t n,
                      const char *mime, const char *charset)
@@ -825,6 +883,8 @@ static int read_html(struct na_reader *r, struct warc *w, struct na_article *a, 
 		}
 		a->url = na_arena_strdup(a->arena, rc->uri);
 	}
+	if (rc->meta)
+		merge_meta(r, a, rc->meta);
 	if (!a->published.value && !a->published.raw && rc->date)
 		na_article_set_date(a, &a->published, rc->date, strlen(rc->date));
 	return st;
@@ -1080,7 +1140,7 @@ static int emit(struct na_writer *wr, struct warc *w, const char *head, size_t h
 }
 
 static int write_record(struct na_writer *wr, struct warc *w, const char *type, const char *uri, const char *date,
-                        const char *ctype, const char *block, size_t bn)
+                        const char *ctype, const char *meta, const char *block, size_t bn)
 {
 	struct na_sha1 h;
 	unsigned char d[20];
@@ -1099,6 +1159,13 @@ static int write_record(struct na_writer *wr, struct warc *w, const char *type, 
 			na_buf_addc(&hd, (unsigned char)*p < 0x20 || *p == 0x7f ? '_' : *p);
 		na_buf_adds(&hd, "\r\n");
 	}
+	if (meta) {
+		/* an extension field (ISO 28500 allows them): the record's own
+		 * fields as minified JSON, one line since JSON escapes newlines */
+		na_buf_adds(&hd, "Newsarc-Metadata: ");
+		na_buf_adds(&hd, meta);
+		na_buf_adds(&hd, "\r\n");
+	}
 	na_buf_printf(&hd, "Content-Type: %s\r\nWARC-Block-Digest: sha1:%s\r\nContent-Length: %zu\r\n\r\n", ctype, b32, bn);
 	int rc = emit(wr, w, hd.p, hd.len, block, bn);
 	na_buf_free(&hd);
@@ -1114,7 +1181,7 @@ static int warc_write_open(struct na_writer *wr)
 	static const char info[] = "software: newsarc/" NA_VERSION "\r\nformat: WARC File Format 1.1\r\n"
 	                           "conformsTo: http://iipc.github.io/warc-specifications/specifications/"
 	                           "warc-format/warc-1.1/\r\n";
-	return write_record(wr, w, "warcinfo", NULL, w->now, "application/warc-fields", info, sizeof info - 1);
+	return write_record(wr, w, "warcinfo", NULL, w->now, "application/warc-fields", NULL, info, sizeof info - 1);
 }
 
 static void esc(struct na_buf *b, const char *s)
@@ -1248,13 +1315,6 @@ static void html_page(struct na_buf *b, const struct na_article *a)
 		}
 		na_buf_adds(b, "</p>\n");
 	}
-	if (a->published.value) {
-		na_buf_adds(b, "<time datetime=\"");
-		esc(b, a->published.value);
-		na_buf_adds(b, "\">");
-		esc(b, a->published.value);
-		na_buf_adds(b, "</time>\n");
-	}
 	for (size_t i = 0; i < a->nbody; i++) {
 		const struct na_block *k = &a->body[i];
 		const char *open = "<p>", *close = "</p>\n";
@@ -1289,7 +1349,19 @@ static int warc_write_article(struct na_writer *wr, const struct na_article *a)
 		na_buf_printf(&u, "urn:newsarc:article:%lu", wr->count + 1);
 		uri = u.p;
 	}
-	int rc = write_record(wr, w, "resource", uri, date, "text/html; charset=utf-8", page.p, page.len);
+	/* the fields an HTML page cannot carry, for our reader (body excluded) */
+	struct na_article *m = na_article_new();
+	na_article_copy(m, a);
+	m->nbody = 0;
+	struct na_output *mo = na_output_open_mem(wr->ctx);
+	na_article_to_json(mo, m);
+	size_t mlen;
+	const char *mj = na_output_data(mo, &mlen);
+	char *meta = mlen < MAX_HEADER / 2 ? na_xstrdup(mj) : NULL;
+	na_output_abort(mo);
+	na_article_free(m);
+	int rc = write_record(wr, w, "resource", uri, date, "text/html; charset=utf-8", meta, page.p, page.len);
+	free(meta);
 	free(uri);
 	na_buf_free(&page);
 	return rc;

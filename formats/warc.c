@@ -76,10 +76,16 @@ struct src {
 	size_t nbd, capbd;
 };
 
-static void src_report(struct src *s, long long off, const char *fmt, const char *a1, long long n)
+static void src_report(struct src *s, long long off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void src_report(struct src *s, long long off, const char *fmt, ...)
 {
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	struct na_pos pos = {s->name, 0, 0, off};
-	na_report(s->ctx, NA_SEV_ERROR, &pos, NULL, fmt, a1, n);
+	na_report(s->ctx, NA_SEV_ERROR, &pos, NULL, "%s", msg);
 }
 
 static long raw_read(struct src *s, unsigned char *dst, size_t n)
@@ -89,7 +95,7 @@ static long raw_read(struct src *s, unsigned char *dst, size_t n)
 		if (k >= 0)
 			return (long)k;
 		if (errno != EINTR) {
-			src_report(s, -1, "read error: %s%lld", strerror(errno), 0);
+			src_report(s, -1, "read error: %s", strerror(errno));
 			s->failed = 1;
 			return -1;
 		}
@@ -217,7 +223,7 @@ static long src_fill(struct src *s)
 			return -1;
 		if (s->zs.avail_in == 0) {
 			if (!s->at_member_start) {
-				src_report(s, s->member_file, "gzip member truncated (unexpected end of file)%s%lld", "", 0);
+				src_report(s, s->member_file, "gzip member truncated (unexpected end of file)");
 				s->damaged = 1;
 				s->eof = 1;
 				return -3;
@@ -228,7 +234,7 @@ static long src_fill(struct src *s)
 		if (s->at_member_start) {
 			if (s->zs.avail_in < 3 || s->zs.next_in[0] != 0x1f || s->zs.next_in[1] != 0x8b) {
 				long long off = next_in_offset(s);
-				src_report(s, off, "bytes that are not a gzip member%s; skipped to the next member%lld", "", 0);
+				src_report(s, off, "bytes that are not a gzip member; skipped to the next member");
 				if (!resync_member(s)) {
 					s->eof = 1;
 					return 0;
@@ -249,8 +255,8 @@ static long src_fill(struct src *s)
 		} else if (rc == Z_BUF_ERROR && s->raw_eof && s->zs.avail_in == 0) {
 			continue; /* reported as truncated above */
 		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-			src_report(s, s->member_file, "corrupt gzip member: %s%.0lld; skipped to the next member",
-			           s->zs.msg ? s->zs.msg : "inflate error", 0);
+			src_report(s, s->member_file, "corrupt gzip member: %s; skipped to the next member",
+			           s->zs.msg ? s->zs.msg : "inflate error");
 			s->damaged = 1;
 			s->damage_dec = -1;
 			for (size_t i = s->nbd; i-- > 0;)
@@ -982,8 +988,9 @@ static int warc_read_next(struct na_reader *r, struct na_article *a)
 		if (k == 0)
 			return s->failed ? NA_FATAL : NA_EOF;
 		if (k == -3) {
+			/* a record lost in a corrupt member (reported by the source) */
 			src_clear_damage(s);
-			continue;
+			return NA_FAILED;
 		}
 		if (k < 0) {
 			r->rejected = NULL;
@@ -993,8 +1000,10 @@ static int warc_read_next(struct na_reader *r, struct na_article *a)
 		if (!wants_block(rc)) {
 			int sk = skip_bytes(s, rc->length);
 			if (sk == -3) {
+				report(r, NA_SEV_ERROR, rc->off, rc->dec, "%s record lies in a corrupt gzip member; skipped",
+				       rc->type[0] ? rc->type : "WARC");
 				src_clear_damage(s);
-				continue;
+				return NA_FAILED;
 			}
 			if (sk == 0) {
 				report(r, NA_SEV_ERROR, rc->off, rc->dec, "truncated %s record: Content-Length %lld runs past the end",

@@ -46,8 +46,10 @@ static int declared_encoding(const char *buf, size_t len, char *out, size_t size
 static void one_line_errors(void *user, xmlErrorPtr e)
 {
 	struct feed_xml *fx = (struct feed_xml *)((char *)user - offsetof(struct feed_xml, err));
-	if (e && e->level >= XML_ERR_ERROR && !fx->err_line)
+	if (e && e->level >= XML_ERR_ERROR && !fx->err_line) {
 		fx->err_line = e->line > 0 ? e->line : -1;
+		fx->err_code = e->code;
+	}
 	if (!e || !e->message || !strchr(e->message, '\n')) {
 		na_xml_error_handler(user, e);
 		return;
@@ -220,7 +222,9 @@ static void damaged(struct feed_xml *fx)
 	fx->damage_noted = 1;
 	/* libxml2's streaming parser calls a truncated document "extra
 	 * content"; say what happened when the damage is at the very end */
-	if (fx->err_line > 0 && fx->err_line >= fx->lines)
+	if (fx->err_line > 0 && fx->err_line >= fx->lines &&
+	    (fx->err_code == XML_ERR_DOCUMENT_END || fx->err_code == XML_ERR_TAG_NOT_FINISHED ||
+	     fx->err_code == XML_ERR_LTSLASH_REQUIRED || fx->err_code == XML_ERR_GT_REQUIRED))
 		na_report(fx->r->ctx, NA_SEV_NOTE, &pos, NULL,
 		          "the document ends before its root element is closed (truncated?); the items before the damage were kept");
 }
@@ -747,8 +751,12 @@ int feed_root(const char *s, size_t n, char *qname, size_t cap)
 			end = strstr(s + i, "?>"), tl = 2;
 		else if (i + 3 < n && !strncmp(s + i, "<!--", 4))
 			end = strstr(s + i, "-->"), tl = 3;
-		else if (i + 1 < n && s[i + 1] == '!')
-			end = strchr(s + i, '>');
+		else if (i + 1 < n && s[i + 1] == '!') {
+			/* <!DOCTYPE ... [ internal subset ]> */
+			const char *gt = strchr(s + i, '>'), *sub = strchr(s + i, '[');
+			end = sub && gt && sub < gt ? strstr(sub, "]>") : gt;
+			tl = sub && gt && sub < gt ? 2 : 1;
+		}
 		else {
 			size_t k = 0;
 			for (i++; i < n && k + 1 < cap && (isalnum((unsigned char)s[i]) || strchr(":_-.", s[i])); i++)

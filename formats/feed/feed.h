@@ -30,7 +30,8 @@ struct feed_xml {
 	size_t len;             /* bytes handed to the parser */
 	char *owned;            /* the document converted to UTF-8, when it was */
 	int damage_noted;
-	long lines, err_line;   /* lines in the document; line of the first error */
+	long lines, err_line;
+	int err_code;   /* lines in the document; line of the first error */
 	int skip;               /* next move is xmlTextReaderNext (subtree done) */
 	int ended;
 };

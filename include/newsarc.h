@@ -242,6 +242,8 @@ struct na_input *na_input_open_file(struct na_ctx *c, const char *path);
 struct na_input *na_input_open_mem(struct na_ctx *c, const char *name,
                                    const void *buf, size_t len);
 void na_input_close(struct na_input *in);
+/* Number the first line of a memory input (a chunk of a larger file). */
+void na_input_set_first_line(struct na_input *in, long line);
 const char *na_input_name(const struct na_input *in);
 /* Charset and MIME type the transport declared (WARC/HTTP); may be NULL. */
 void na_input_set_transport(struct na_input *in, const char *mime, const char *charset);
@@ -261,6 +263,8 @@ long na_input_lineno(const struct na_input *in);
 long long na_input_offset(const struct na_input *in);
 /* Whole rest of the input (up to the record limit); valid until close. */
 int na_input_slurp(struct na_input *in, const char **buf, size_t *len);
+/* Raw (compressed) bytes consumed so far from the file or memory. */
+long long na_input_consumed(const struct na_input *in);
 /* Compressed size when known (files), else -1. */
 long long na_input_size(const struct na_input *in);
 struct na_ctx *na_input_ctx(const struct na_input *in);
@@ -386,22 +390,32 @@ int na_article_to_json(struct na_output *o, const struct na_article *a);
 
 /* ---- conversion pipeline ---------------------------------------------- */
 
+struct na_convert_stats {
+	unsigned long read, written, rejected, skipped, inputs;
+};
+
 struct na_convert_opts {
 	const char *from;          /* NULL: probe */
 	const char *to;            /* NULL: from the output name */
 	const char *output;        /* NULL or "-": stdout */
 	const char *rejects;       /* file for rejected records, or NULL */
 	int fail_fast;
+	/* Worker threads reading inputs (files, and chunks of large plain JSONL
+	 * files); 0 or 1: none.  The output is byte-identical to one job:
+	 * records and diagnostics are replayed in input order. */
+	int jobs;
 	/* Optional per-record check (the validator, for convert --validate):
 	 * returns 0 to keep the record, non-zero to reject it (the check reports
 	 * its own reasons through the context). */
 	int (*check)(void *user, struct na_ctx *c, const struct na_article *a);
 	void *check_user;
+	/* Optional progress callback, called after every record (it should
+	 * rate-limit itself): bytes consumed so far over all inputs and the
+	 * total when every input's size is known (else -1). */
+	void (*progress)(void *user, const struct na_convert_stats *st, long long bytes, long long total);
+	void *progress_user;
 };
 
-struct na_convert_stats {
-	unsigned long read, written, rejected, skipped, inputs;
-};
 
 /* Convert inputs (files, directories walked in sorted order, "-").  Returns
  * an enum na_exit code. */

@@ -89,7 +89,8 @@ sf = [x for x in frames(s) if "records" in x]
 check(len(sf) >= 2, f"stdin: expected 2 frames or more: {s[:300]!r}")
 check(len(sf) <= float(sys.argv[2]) * 10 + 2, f"stdin: {len(sf)} frames in {sys.argv[2]} s: more than ten a second")
 check(all("ETA" not in x and "[" not in x for x in sf), f"stdin: ETA or bar without a known total: {sf[:3]!r}")
-check(any(re.search(r"[\d,]+ records\s+[\d,]+ rec/s\s+elapsed \d+:\d\d", x) for x in sf),
+check(any(re.search(r"[\d,]+ records\s+(?:[\d.]+ [KMG]?i?B\s+[\d.]+ [KMG]?i?B/s\s+)?[\d,]+ rec/s\s+elapsed \d+:\d\d", x)
+          for x in sf),
       f"stdin: frame lacks records, rate, elapsed: {sf[:3]!r}")
 
 p = open("pipe.txt", newline="").read()
@@ -100,7 +101,7 @@ lines = u.splitlines()
 check(sys.argv[1] == "0", f"SIGUSR1 run exited {sys.argv[1]}")
 check(len(lines) == 2, f"SIGUSR1: expected a status line and the summary, got {lines!r}")
 if len(lines) == 2:
-    check(re.fullmatch(r"newsarc convert: 1,00\d records, [\d,]+ rec/s, elapsed \d+:\d\d", lines[0]) is not None,
+    check(re.fullmatch(r"newsarc convert: 1,00\d records, (?:[\d.]+ [KMG]?i?B, [\d.]+ [KMG]?i?B/s, )?[\d,]+ rec/s, elapsed \d+:\d\d", lines[0]) is not None,
           f"SIGUSR1 status line: {lines[0]!r}")
     check(lines[1] == "newsarc: read 2000, written 2000, rejected 0", f"summary: {lines[1]!r}")
 check("\x1b" not in u and "\r" not in u, "SIGUSR1 output to a file has escapes or CR")

@@ -725,7 +725,7 @@ static void html_chart(struct na_output *o, const struct month *h, size_t n, uns
 		double x = left + bw * (double)i;
 		na_output_printf(o, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
 		                    "<title>%s: %lu</title></rect>\n",
-		                 x + (bw > 3 ? 1 : 0), top + plot_h - bh, bw > 3 ? bw - 2 : bw, bh, h[i].key,
+		                 x + (bw > 6 ? 1 : 0), top + plot_h - bh, bw > 6 ? bw - 2 : bw, bh, h[i].key,
 		                 h[i].count);
 		if (i % every == 0)
 			na_output_printf(o, "<text class=\"xlab\" x=\"%.1f\" y=\"%d\">%s</text>\n", x + bw / 2,

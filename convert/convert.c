@@ -4,13 +4,132 @@
  * Counting invariant, tested: read = written + rejected.  Outputs go through
  * na_output's temporary file and are committed only when the run did not
  * fail as a whole (exit 0, 5 or 6); on usage, format or I/O failure, and on
- * any error with --fail-fast, the previous output stays untouched. */
+ * any error with --fail-fast, the previous output stays untouched.
+ *
+ * With jobs > 1, worker threads run the readers (where the time goes: page
+ * extraction, JSON parsing) over "units" - whole files, or newline-aligned
+ * chunks of large plain JSONL files - and queue what they produce (articles,
+ * rejected records, diagnostics) per unit.  The main thread drains the units
+ * strictly in input order and does all writing, so output and diagnostics are
+ * byte-identical to a single job.  Each unit's queue is bounded, and at most
+ * `jobs` units are in flight, so memory stays bounded. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "formats/format.h"
+
+#define QUEUE_MAX 64                    /* events waiting per unit */
+#define CHUNK_MIN (8u << 20)            /* split plain JSONL files into >= 8 MB chunks */
+
+/* ---- directory walking, lazily, in byte order ------------------------- */
+
+struct frame {
+	char *dir;
+	char **names;
+	size_t n, i;
+};
+
+struct walker {
+	char *const *inputs;
+	size_t ninputs, next_input;
+	struct frame *stack;
+	size_t depth, cap;
+};
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int push_dir(struct walker *w, struct na_ctx *c, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		struct na_pos pos = {dir, 0, 0, -1};
+		na_report(c, NA_SEV_ERROR, &pos, NULL, "cannot open directory: %s", strerror(errno));
+		return -1;
+	}
+	struct frame f = {na_xstrdup(dir), NULL, 0, 0};
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue; /* hidden files and . .. */
+		if (f.n == cap) {
+			cap = cap ? cap * 2 : 64;
+			f.names = na_xrealloc(f.names, cap * sizeof *f.names);
+		}
+		f.names[f.n++] = na_xstrdup(e->d_name);
+	}
+	closedir(d);
+	/* byte order, not the locale's: the same tree gives the same output anywhere */
+	qsort(f.names, f.n, sizeof *f.names, cmp_names);
+	if (w->depth == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 8;
+		w->stack = na_xrealloc(w->stack, w->cap * sizeof *w->stack);
+	}
+	w->stack[w->depth++] = f;
+	return 0;
+}
+
+static void pop_dir(struct walker *w)
+{
+	struct frame *f = &w->stack[--w->depth];
+	for (size_t i = 0; i < f->n; i++)
+		free(f->names[i]);
+	free(f->names);
+	free(f->dir);
+}
+
+/* Next file to convert (malloc'd), NULL at the end; *walked tells whether it
+ * came from a directory (then files nobody claims are skipped, not errors).
+ * *io_error is set when a directory could not be read. */
+static char *walk_next(struct walker *w, struct na_ctx *c, int *walked, int *io_error)
+{
+	for (;;) {
+		if (w->depth) {
+			struct frame *f = &w->stack[w->depth - 1];
+			if (f->i == f->n) {
+				pop_dir(w);
+				continue;
+			}
+			struct na_buf p = {0};
+			na_buf_printf(&p, "%s/%s", f->dir, f->names[f->i++]);
+			struct stat st;
+			if (stat(p.p, &st) == 0 && S_ISDIR(st.st_mode)) {
+				if (push_dir(w, c, p.p))
+					*io_error = 1;
+				na_buf_free(&p);
+				continue;
+			}
+			if (!S_ISREG(st.st_mode)) {
+				na_buf_free(&p);
+				continue;
+			}
+			*walked = 1;
+			return p.p;
+		}
+		if (w->next_input == w->ninputs)
+			return NULL;
+		const char *in = w->inputs[w->next_input++];
+		struct stat st;
+		if (strcmp(in, "-") != 0 && stat(in, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (push_dir(w, c, in))
+				*io_error = 1;
+			continue;
+		}
+		*walked = 0;
+		return na_xstrdup(in);
+	}
+}
+
+/* ---- the run ------------------------------------------------------------ */
 
 struct run {
 	struct na_ctx *c;
@@ -19,20 +138,12 @@ struct run {
 	const struct na_format *from;
 	struct na_writer *w;
 	struct na_output *out, *rej;
-	struct na_article *a;
 	int exit;
-	int stop;
-	long long bytes_done;   /* compressed bytes of finished inputs */
+	volatile int stop;
+	long long bytes_done;   /* raw bytes of finished units */
+	long line_base;         /* lines before the chunk being drained */
 	long long total;        /* sum of input sizes, -1 when unknown */
 };
-
-static void progress(struct run *r, struct na_input *in)
-{
-	if (!r->o->progress)
-		return;
-	long long here = na_input_size(in) >= 0 ? na_input_consumed(in) : 0;
-	r->o->progress(r->o->progress_user, r->st, r->bytes_done + here, r->total);
-}
 
 static void worsen(struct run *r, int code)
 {
@@ -44,46 +155,187 @@ static void worsen(struct run *r, int code)
 		r->exit = code;
 }
 
-static void reject(struct run *r, struct na_reader *rd)
+static void progress(struct run *r, long long unit_bytes)
 {
+	if (r->o->progress)
+		r->o->progress(r->o->progress_user, r->st, r->bytes_done + unit_bytes, r->total);
+}
+
+/* What a reader produces, applied in input order by the main thread. */
+static void on_reject(struct run *r, const char *raw, size_t len)
+{
+	r->st->read++;
 	r->st->rejected++;
 	worsen(r, NA_EXIT_REJECTED);
-	if (r->rej) {
-		size_t len;
-		const char *raw = na_reader_rejected(rd, &len);
-		if (raw) {
-			na_output_write(r->rej, raw, len);
-			na_output_write(r->rej, "\n", 1);
-		}
+	if (r->rej && raw) {
+		na_output_write(r->rej, raw, len);
+		na_output_write(r->rej, "\n", 1);
 	}
 	if (r->o->fail_fast)
 		r->stop = 1;
 }
 
-static void convert_input(struct run *r, const char *path, int walked)
+static void on_article(struct run *r, const struct na_article *a, const char *raw, size_t len)
 {
-	struct na_input *in = na_input_open_file(r->c, path);
-	if (!in) {
-		worsen(r, NA_EXIT_IO);
+	if (r->o->check && r->o->check(r->o->check_user, r->c, a) != 0) {
+		/* a record the check refused has no raw bytes: keep its JSON record */
+		if (r->rej && !raw && na_article_to_json(r->rej, a) == NA_OK)
+			na_output_write(r->rej, "\n", 1);
+		on_reject(r, raw, len);
 		return;
 	}
-	r->st->inputs++;
+	r->st->read++;
+	int wrc = na_writer_article(r->w, a);
+	if (wrc == NA_FATAL) {
+		worsen(r, NA_EXIT_IO);
+		r->stop = 1;
+		return;
+	}
+	if (wrc == NA_FAILED) {
+		r->st->read--; /* on_reject counts it */
+		on_reject(r, raw, len);
+		return;
+	}
+	r->st->written++;
+}
+
+/* ---- units -------------------------------------------------------------- */
+
+enum ev_kind { EV_ARTICLE, EV_REJECT, EV_DIAG, EV_FAIL, EV_INPUT, EV_SKIPPED };
+
+struct event {
+	struct event *next;
+	enum ev_kind kind;
+	struct na_article *a;
+	char *raw;                  /* rejected record, or the raw line of an article */
+	size_t rawlen;
+	struct na_diag d;           /* EV_DIAG; strings owned */
+	int code;                   /* EV_FAIL: exit code */
+	unsigned long n;            /* EV_SKIPPED */
+	long long bytes;            /* raw bytes of the unit consumed so far */
+};
+
+struct unit {
+	char *path;
+	int walked;
+	/* a chunk of a plain file: [start, end) with its first line number */
+	const char *map;
+	size_t start, end;
+	long lines;                 /* newlines in the chunk, counted by its worker */
+	int first_chunk;
+	long long size;
+	/* queue */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct event *head, *tail;
+	size_t queued;
+	int done;
+	struct unit *next;          /* chunks of one file, in order */
+	struct unit *todo_next;     /* the workers' list */
+	struct unit *order_next;    /* the main thread's list */
+};
+
+/* Where a unit's reader sends things: straight to the run, or to a queue. */
+struct sink {
+	struct run *r;
+	struct unit *u;             /* NULL: direct */
+	struct na_ctx ctx;          /* per worker, diagnostics queued */
+};
+
+static void push(struct unit *u, struct event *e)
+{
+	pthread_mutex_lock(&u->mu);
+	while (u->queued >= QUEUE_MAX && e->kind == EV_ARTICLE)
+		pthread_cond_wait(&u->cv, &u->mu);
+	if (u->tail)
+		u->tail->next = e;
+	else
+		u->head = e;
+	u->tail = e;
+	u->queued++;
+	pthread_cond_broadcast(&u->cv);
+	pthread_mutex_unlock(&u->mu);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? na_xstrdup(s) : NULL;
+}
+
+static void queue_diag(const struct na_diag *d, void *user)
+{
+	struct sink *s = user;
+	struct event *e = na_xcalloc(1, sizeof *e);
+	e->kind = EV_DIAG;
+	e->d = *d;
+	e->d.pos.file = dup_or_null(d->pos.file);
+	e->d.field = dup_or_null(d->field);
+	e->d.rule = dup_or_null(d->rule);
+	e->d.message = dup_or_null(d->message);
+	push(s->u, e);
+}
+
+static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, const char *raw,
+                 size_t rawlen, int code, unsigned long n, long long bytes)
+{
+	if (!s->u) {
+		struct run *r = s->r;
+		switch (kind) {
+		case EV_ARTICLE: on_article(r, a, raw, rawlen); progress(r, bytes); break;
+		case EV_REJECT: on_reject(r, raw, rawlen); progress(r, bytes); break;
+		case EV_FAIL: worsen(r, code); if (r->o->fail_fast && code == NA_EXIT_PARSE) r->stop = 1; break;
+		case EV_INPUT: r->st->inputs++; break;
+		case EV_SKIPPED: r->st->skipped += n; break;
+		case EV_DIAG: break;
+		}
+		return;
+	}
+	struct event *e = na_xcalloc(1, sizeof *e);
+	e->kind = kind;
+	e->code = code;
+	e->n = n;
+	e->bytes = bytes;
+	if (a) {
+		e->a = na_article_new();
+		na_article_copy(e->a, a);
+	}
+	if (raw) {
+		e->raw = na_xmalloc(rawlen + 1);
+		memcpy(e->raw, raw, rawlen);
+		e->rawlen = rawlen;
+	}
+	push(s->u, e);
+}
+
+/* Read one unit, sending what it yields to the sink. */
+static void read_unit(struct sink *s, const struct unit *u)
+{
+	struct run *r = s->r;
+	struct na_ctx *c = s->u ? &s->ctx : r->c;
+	struct na_input *in = u->map ? na_input_open_mem(c, u->path, u->map + u->start, u->end - u->start)
+	                             : na_input_open_file(c, u->path);
+	if (!in) {
+		emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_IO, 0, 0);
+		return;
+	}
+	if (!u->map)
+		emit(s, EV_INPUT, NULL, NULL, 0, 0, 0, 0);
 	const struct na_format *f = r->from;
 	if (!f) {
 		int score;
 		const char *why;
-		if (walked) {
+		if (u->walked) {
 			/* inside a directory walk, files nobody claims are skipped */
 			size_t n;
 			const unsigned char *buf = na_input_peek(in, NA_PROBE_SIZE, &n);
 			int tie;
-			na_format_probe_buf(path, NULL, buf, n > NA_PROBE_SIZE ? NA_PROBE_SIZE : n, &f, &score, &tie);
+			na_format_probe_buf(u->path, NULL, buf, n > NA_PROBE_SIZE ? NA_PROBE_SIZE : n, &f, &score, &tie);
 			if (!f || score <= NA_PROBE_GUESS) {
-				if (r->c->verbose) {
-					struct na_pos pos = {path, 0, 0, -1};
-					na_report(r->c, NA_SEV_NOTE, &pos, NULL, "skipped: no format claims this file");
+				if (c->verbose) {
+					struct na_pos pos = {u->path, 0, 0, -1};
+					na_report(c, NA_SEV_NOTE, &pos, NULL, "skipped: no format claims this file");
 				}
-				r->st->skipped++;
+				emit(s, EV_SKIPPED, NULL, NULL, 0, 0, 1, 0);
 				na_input_close(in);
 				return;
 			}
@@ -91,100 +343,347 @@ static void convert_input(struct run *r, const char *path, int walked)
 		if (!f)
 			f = na_format_probe(in, &score, &why);
 		if (!f) {
-			worsen(r, NA_EXIT_FORMAT);
+			emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_FORMAT, 0, 0);
 			na_input_close(in);
 			return;
 		}
 	}
-	struct na_reader *rd = na_reader_open(f, in, r->c);
+	struct na_reader *rd = na_reader_open(f, in, c);
 	if (!rd) {
-		worsen(r, NA_EXIT_PARSE);
+		emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
 		na_input_close(in);
 		return;
 	}
+	struct na_article *a = na_article_new();
 	while (!r->stop) {
-		int rc = na_reader_next(rd, r->a);
+		int rc = na_reader_next(rd, a);
 		if (rc == NA_EOF)
 			break;
 		if (rc == NA_FATAL) {
-			worsen(r, NA_EXIT_PARSE);
-			if (r->o->fail_fast)
-				r->stop = 1;
+			emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
 			break;
 		}
-		r->st->read++;
-		if (rc == NA_FAILED) {
-			reject(r, rd);
-			progress(r, in);
-			continue;
-		}
-		if (r->o->check && r->o->check(r->o->check_user, r->c, r->a) != 0) {
-			reject(r, rd);
-			continue;
-		}
-		int wrc = na_writer_article(r->w, r->a);
-		if (wrc == NA_FATAL) {
-			worsen(r, NA_EXIT_IO);
-			r->stop = 1;
-			break;
-		}
-		if (wrc == NA_FAILED) {
-			reject(r, rd);
-			continue;
-		}
-		r->st->written++;
-		progress(r, in);
+		size_t len;
+		const char *raw = na_reader_rejected(rd, &len);
+		long long bytes = na_input_consumed(in);
+		if (rc == NA_FAILED)
+			emit(s, EV_REJECT, NULL, raw, len, 0, 0, bytes);
+		else
+			emit(s, EV_ARTICLE, a, NULL, 0, 0, 0, bytes);
 	}
-	r->st->skipped += na_reader_skipped(rd);
-	if (na_input_size(in) >= 0)
-		r->bytes_done += na_input_size(in);
-	progress(r, in);
+	unsigned long skipped = na_reader_skipped(rd);
+	if (skipped)
+		emit(s, EV_SKIPPED, NULL, NULL, 0, 0, skipped, 0);
+	na_article_free(a);
 	na_reader_close(rd);
 	na_input_close(in);
 }
 
-static int cmp_names(const void *a, const void *b)
+/* ---- parallel driver ---------------------------------------------------- */
+
+struct pool {
+	struct run *r;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct unit *todo;          /* units not yet claimed, in order */
+	int closed;                 /* no more units will be added */
+};
+
+static void *worker(void *arg)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	struct pool *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (!p->todo && !p->closed)
+			pthread_cond_wait(&p->cv, &p->mu);
+		struct unit *u = p->todo;
+		if (u)
+			p->todo = u->todo_next;
+		pthread_mutex_unlock(&p->mu);
+		if (!u)
+			return NULL;
+		struct sink s = {p->r, u, {0}};
+		s.ctx = *p->r->c;           /* same limits, options and verbosity */
+		s.ctx.cb = queue_diag;
+		s.ctx.cb_user = &s;
+		if (!p->r->stop)
+			read_unit(&s, u);
+		/* chunks are read with line numbers from 1; the main thread adds
+		 * the lines of the chunks before (it knows them by then) */
+		for (const char *q = u->map ? u->map + u->start : NULL; q && (q = memchr(q, '\n', (size_t)(u->map + u->end - q))); q++)
+			u->lines++;
+		pthread_mutex_lock(&u->mu);
+		u->done = 1;
+		pthread_cond_broadcast(&u->cv);
+		pthread_mutex_unlock(&u->mu);
+	}
 }
 
-static void walk(struct run *r, const char *dir)
+static void free_event(struct event *e)
 {
-	DIR *d = opendir(dir);
-	if (!d) {
-		struct na_pos pos = {dir, 0, 0, -1};
-		na_report(r->c, NA_SEV_ERROR, &pos, NULL, "cannot open directory: %s", strerror(errno));
-		worsen(r, NA_EXIT_IO);
-		return;
-	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue; /* hidden files and . .. */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			names = na_xrealloc(names, cap * sizeof *names);
+	na_article_free(e->a);
+	free(e->raw);
+	free((char *)e->d.pos.file);
+	free((char *)e->d.field);
+	free((char *)e->d.rule);
+	free((char *)e->d.message);
+	free(e);
+}
+
+/* Apply a unit's events in order as they arrive; returns when it is done.
+ * After a stop (--fail-fast, write error) events are dropped, as a single job
+ * would not have read them. */
+static void drain(struct run *r, struct unit *u)
+{
+	int discard = r->stop;
+	if (u->first_chunk)
+		r->line_base = 0;
+	long base = u->map ? r->line_base : 0;
+	struct sink direct = {r, NULL, {0}};
+	long long last = 0;
+	for (;;) {
+		pthread_mutex_lock(&u->mu);
+		while (!u->head && !u->done)
+			pthread_cond_wait(&u->cv, &u->mu);
+		struct event *e = u->head;
+		if (e) {
+			u->head = e->next;
+			if (!u->head)
+				u->tail = NULL;
+			u->queued--;
+			pthread_cond_broadcast(&u->cv);
 		}
-		names[n++] = na_xstrdup(e->d_name);
+		pthread_mutex_unlock(&u->mu);
+		if (!e)
+			break;
+		if (discard) {
+			free_event(e);
+			continue;
+		}
+		if (base && e->d.pos.line > 0)
+			e->d.pos.line += base;
+		if (base && e->a) {
+			if (e->a->pos.line > 0)
+				e->a->pos.line += base;
+			for (int i = 0; i < NA_F__COUNT; i++)
+				if (e->a->fpos[i].line > 0)
+					e->a->fpos[i].line += base;
+		}
+		if (e->kind == EV_DIAG) {
+			if (r->c->cb)
+				r->c->cb(&e->d, r->c->cb_user);
+			if (e->d.severity == NA_SEV_ERROR)
+				r->c->errors++;
+			else if (e->d.severity == NA_SEV_WARNING)
+				r->c->warnings++;
+		} else if (!r->stop || e->kind != EV_ARTICLE) {
+			if (e->bytes)
+				last = e->bytes;
+			emit(&direct, e->kind, e->a, e->raw, e->rawlen, e->code, e->n, u->map ? 0 : last);
+		}
+		free_event(e);
 	}
-	closedir(d);
-	/* byte order, not the locale's: the same tree gives the same output anywhere */
-	qsort(names, n, sizeof *names, cmp_names);
-	for (size_t i = 0; i < n && !r->stop; i++) {
-		struct na_buf p = {0};
-		na_buf_printf(&p, "%s/%s", dir, names[i]);
-		struct stat st;
-		if (stat(p.p, &st) == 0 && S_ISDIR(st.st_mode))
-			walk(r, p.p);
-		else if (S_ISREG(st.st_mode))
-			convert_input(r, p.p, 1);
-		na_buf_free(&p);
+	if (u->map) {
+		r->line_base += u->lines;
+		r->bytes_done += (long long)(u->end - u->start);
+		/* drop the chunk's pages so resident memory stays flat */
+		size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+		size_t a = (u->start + pg - 1) / pg * pg, b = u->end / pg * pg;
+		if (b > a)
+			madvise((char *)u->map + a, b - a, MADV_DONTNEED);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	else if (u->size > 0)
+		r->bytes_done += u->size;
+	progress(r, 0);
+}
+
+/* Split a large plain (not gzipped) JSONL file into newline-aligned chunks. */
+static struct unit *split_jsonl(struct run *r, const char *path, int walked, int jobs, void **map_out,
+                                size_t *map_len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size < 2 * CHUNK_MIN) {
+		close(fd);
+		return NULL;
+	}
+	size_t size = (size_t)st.st_size;
+	char *m = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return NULL;
+	const struct na_format *jsonl = na_format_find("jsonl");
+	const struct na_format *f = r->from;
+	if (!f) {
+		int score, tie;
+		size_t n = size < NA_PROBE_SIZE ? size : NA_PROBE_SIZE;
+		na_format_probe_buf(path, NULL, (const unsigned char *)m, n, &f, &score, &tie);
+		if (tie)
+			f = NULL;
+	}
+	if (f != jsonl || (unsigned char)m[0] == 0x1f) {
+		munmap(m, size);
+		return NULL;
+	}
+	size_t chunk = size / ((size_t)jobs * 4);
+	if (chunk < CHUNK_MIN)
+		chunk = CHUNK_MIN;
+	struct unit *first = NULL, **tail = &first;
+	size_t pos = 0;
+	while (pos < size) {
+		size_t end = pos + chunk;
+		if (end >= size)
+			end = size;
+		else {
+			const char *nl = memchr(m + end, '\n', size - end);
+			end = nl ? (size_t)(nl - m) + 1 : size;
+		}
+		struct unit *u = na_xcalloc(1, sizeof *u);
+		u->path = na_xstrdup(path);
+		u->walked = walked;
+		u->map = m;
+		u->start = pos;
+		u->end = end;
+		u->first_chunk = pos == 0;
+		*tail = u;
+		tail = &u->next;
+		pos = end;
+	}
+	*map_out = m;
+	*map_len = size;
+	return first;
+}
+
+
+static void free_unit(struct unit *u)
+{
+	pthread_mutex_destroy(&u->mu);
+	pthread_cond_destroy(&u->cv);
+	free(u->path);
+	free(u);
+}
+
+/* Units for one path: chunks of a large plain JSONL file, or the whole file. */
+static struct unit *make_units(struct run *r, char *path, int walked, int jobs, void **map, size_t *map_len)
+{
+	struct unit *units = NULL;
+	*map = NULL;
+	if (jobs > 1 && strcmp(path, "-") != 0)
+		units = split_jsonl(r, path, walked, jobs, map, map_len);
+	if (units) {
+		r->st->inputs++;
+	} else {
+		units = na_xcalloc(1, sizeof *units);
+		units->path = na_xstrdup(path);
+		units->walked = walked;
+		struct stat sb;
+		units->size = (strcmp(path, "-") != 0 && stat(path, &sb) == 0) ? (long long)sb.st_size : -1;
+	}
+	for (struct unit *x = units; x; x = x->next) {
+		pthread_mutex_init(&x->mu, NULL);
+		pthread_cond_init(&x->cv, NULL);
+	}
+	return units;
+}
+
+static void run_sequential(struct run *r, struct walker *w)
+{
+	int walked, io_error = 0;
+	char *path;
+	while (!r->stop && (path = walk_next(w, r->c, &walked, &io_error))) {
+		if (io_error) {
+			worsen(r, NA_EXIT_IO);
+			io_error = 0;
+		}
+		void *map;
+		size_t map_len;
+		struct unit *u = make_units(r, path, walked, 1, &map, &map_len);
+		struct sink direct = {r, NULL, {0}};
+		read_unit(&direct, u);
+		if (u->size > 0)
+			r->bytes_done += u->size;
+		free_unit(u);
+		free(path);
+	}
+	if (io_error)
+		worsen(r, NA_EXIT_IO);
+}
+
+static void run_parallel(struct run *r, struct walker *w, int jobs)
+{
+	struct pool p = {.r = r};
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	pthread_t *th = na_xcalloc((size_t)jobs, sizeof *th);
+	for (int i = 0; i < jobs; i++)
+		pthread_create(&th[i], NULL, worker, &p);
+	struct unit *order = NULL, *order_tail = NULL;
+	size_t ahead = 0;
+	int walked, io_error = 0, ended = 0;
+	struct { void *p; size_t len; } *maps = NULL;
+	size_t nmaps = 0;
+	for (;;) {
+		/* keep jobs+1 units ahead of the one being drained */
+		while (!ended && !r->stop && ahead < (size_t)jobs + 1) {
+			char *path = walk_next(w, r->c, &walked, &io_error);
+			if (io_error) {
+				worsen(r, NA_EXIT_IO);
+				io_error = 0;
+			}
+			if (!path) {
+				ended = 1;
+				break;
+			}
+			void *map;
+			size_t map_len;
+			struct unit *units = make_units(r, path, walked, jobs, &map, &map_len);
+			free(path);
+			if (map) {
+				maps = na_xrealloc(maps, (nmaps + 1) * sizeof *maps);
+				maps[nmaps].p = map;
+				maps[nmaps++].len = map_len;
+			}
+			pthread_mutex_lock(&p.mu);
+			struct unit **t = &p.todo;
+			while (*t)
+				t = &(*t)->todo_next;
+			for (struct unit *x = units; x; x = x->next) {
+				*t = x;
+				t = &x->todo_next;
+				if (order_tail)
+					order_tail->order_next = x;
+				else
+					order = x;
+				order_tail = x;
+				ahead++;
+			}
+			pthread_cond_broadcast(&p.cv);
+			pthread_mutex_unlock(&p.mu);
+		}
+		if (!order)
+			break;
+		struct unit *u = order;
+		order = u->order_next;
+		if (!order)
+			order_tail = NULL;
+		drain(r, u);
+		ahead--;
+		free_unit(u);
+	}
+	pthread_mutex_lock(&p.mu);
+	p.closed = 1;
+	pthread_cond_broadcast(&p.cv);
+	pthread_mutex_unlock(&p.mu);
+	for (int i = 0; i < jobs; i++)
+		pthread_join(th[i], NULL);
+	for (size_t i = 0; i < nmaps; i++)
+		munmap(maps[i].p, maps[i].len);
+	free(maps);
+	free(th);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
 }
 
 int na_convert(struct na_ctx *c, const struct na_convert_opts *o, char *const *inputs, size_t ninputs,
@@ -232,7 +731,6 @@ int na_convert(struct na_ctx *c, const struct na_convert_opts *o, char *const *i
 		na_output_abort(r.rej);
 		return NA_EXIT_IO;
 	}
-	r.a = na_article_new();
 	static char *const stdin_only[] = {"-"};
 	if (ninputs == 0) {
 		inputs = stdin_only;
@@ -246,14 +744,14 @@ int na_convert(struct na_ctx *c, const struct na_convert_opts *o, char *const *i
 		else
 			r.total = -1;
 	}
-	for (size_t i = 0; i < ninputs && !r.stop; i++) {
-		struct stat sb;
-		if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-			walk(&r, inputs[i]);
-		else
-			convert_input(&r, inputs[i], 0);
-	}
-	na_article_free(r.a);
+	struct walker w = {inputs, ninputs, 0, NULL, 0, 0};
+	if (o->jobs > 1)
+		run_parallel(&r, &w, o->jobs);
+	else
+		run_sequential(&r, &w);
+	while (w.depth)
+		pop_dir(&w);
+	free(w.stack);
 	if (na_writer_close(r.w) == NA_FATAL)
 		worsen(&r, NA_EXIT_IO);
 	int keep = r.exit == NA_EXIT_OK || r.exit == NA_EXIT_REJECTED || r.exit == NA_EXIT_PARSE;

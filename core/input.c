@@ -269,6 +269,7 @@ void na_input_close(struct na_input *in)
 }
 
 const char *na_input_name(const struct na_input *in) { return in->name; }
+void na_input_set_first_line(struct na_input *in, long line) { in->lineno = line; }
 struct na_ctx *na_input_ctx(const struct na_input *in) { return in->ctx; }
 long long na_input_size(const struct na_input *in) { return in->size; }
 
@@ -340,6 +341,14 @@ int na_input_line(struct na_input *in, const char **line, size_t *len)
 			*line = (const char *)in->data + in->start;
 			in->start += n + 1;
 			in->lineno++;
+			if (n > in->ctx->limits.max_record) {
+				/* memory inputs hold whole lines: the window never overflows */
+				struct na_pos pos = {in->name, in->lineno - 1, 1, na_input_offset(in) - (long long)n - 1};
+				na_report(in->ctx, NA_SEV_ERROR, &pos, NULL,
+				          "line longer than the record limit (%zu bytes, --max-record); skipped",
+				          in->ctx->limits.max_record);
+				return -1;
+			}
 			if (n > 0 && (*line)[n - 1] == '\r')
 				n--;
 			*len = n;

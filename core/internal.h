@@ -48,6 +48,38 @@ void na_report_rule(struct na_ctx *c, enum na_severity sev, const struct na_pos 
                     const char *field, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* Length of the leading run of bytes that JSON strings carry verbatim: no
+ * '"', no '\\', no control character, and (when stop_high) no byte >= 0x80,
+ * which the parser must validate as UTF-8.  16 bytes at a time with SSE2. */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+static inline size_t na_json_plain_run(const unsigned char *p, size_t n, int stop_high)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), c1f = _mm_set1_epi8(0x1F);
+	const __m128i sp = _mm_set1_epi8(0x20);
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs));
+		if (stop_high)
+			m = _mm_or_si128(m, _mm_cmplt_epi8(v, sp)); /* signed: < 0x20 or >= 0x80 */
+		else
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f));
+		unsigned mask = (unsigned)_mm_movemask_epi8(m);
+		if (mask)
+			return i + (size_t)__builtin_ctz(mask);
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = p[i];
+		if (c == '"' || c == '\\' || c < 0x20 || (stop_high && c >= 0x80))
+			return i;
+	}
+	return i;
+}
+
 /* JSON helpers for writers: string value escaped for JSON into a buffer. */
 void na_buf_json_string(struct na_buf *b, const char *s, size_t n);
 

@@ -75,16 +75,6 @@ static const char *describe(const unsigned char *p, const unsigned char *end, ch
 	return buf;
 }
 
-static inline int word_needs_care(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	uint64_t quote = w ^ (ones * '"');
-	uint64_t bslash = w ^ (ones * '\\');
-	uint64_t r = ((quote - ones) & ~quote) | ((bslash - ones) & ~bslash) |
-	             ((w - ones * 0x20) & ~w) | w;
-	return (r & high) != 0;
-}
-
 static unsigned hex4(const unsigned char *p)
 {
 	unsigned v = 0;
@@ -109,13 +99,7 @@ static int parse_string(struct parser *ps, const char **out, size_t *outlen)
 	const unsigned char *start = ++ps->p, *p = start, *end = ps->end;
 	int escapes = 0;
 	for (;;) {
-		while (p + 8 <= end) {
-			uint64_t w;
-			memcpy(&w, p, 8);
-			if (word_needs_care(w))
-				break;
-			p += 8;
-		}
+		p += na_json_plain_run(p, (size_t)(end - p), 1);
 		if (p >= end) {
 			error_at(ps, start - 1, "unterminated string");
 			return -1;

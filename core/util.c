@@ -242,19 +242,24 @@ int na_list_has(const char *list, const char *name, size_t name_len)
 	return 0;
 }
 
-void na_buf_json_string(struct na_buf *b, const char *s, size_t n)
+void na_buf_json_string(struct na_buf *b, const char *str, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)str;
 	na_buf_reserve(b, n + 2);
 	b->p[b->len++] = '"';
-	size_t start = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		na_buf_add(b, s + start, i - start);
+	size_t i = 0;
+	while (i < n) {
+		size_t k = na_json_plain_run(s + i, n - i, 0);
+		if (k) {
+			na_buf_add(b, s + i, k);
+			i += k;
+			if (i >= n)
+				break;
+		}
+		unsigned char c = s[i++];
 		char e[6] = {'\\', 0};
-		size_t k = 2;
+		size_t len = 2;
 		switch (c) {
 		case '"': e[1] = '"'; break;
 		case '\\': e[1] = '\\'; break;
@@ -266,11 +271,9 @@ void na_buf_json_string(struct na_buf *b, const char *s, size_t n)
 		default:
 			e[1] = 'u'; e[2] = '0'; e[3] = '0';
 			e[4] = hex[c >> 4]; e[5] = hex[c & 15];
-			k = 6;
+			len = 6;
 		}
-		na_buf_add(b, e, k);
-		start = i + 1;
+		na_buf_add(b, e, len);
 	}
-	na_buf_add(b, s + start, n - start);
 	na_buf_addc(b, '"');
 }

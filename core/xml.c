@@ -70,7 +70,10 @@ xmlDocPtr na_xml_read(struct na_xml_err *err, const char *buf, size_t len, const
 		return NULL;
 	xmlSetStructuredErrorFunc(err, na_xml_error_handler);
 	ctxt->_private = err;
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, err->file, encoding, NA_XML_OPTIONS);
+	/* IGNORE_ENC: a given encoding must win over the declaration (libxml2
+	 * otherwise switches to the declared one when the override is UTF-8) */
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, err->file, encoding,
+	                                  NA_XML_OPTIONS | (encoding ? XML_PARSE_IGNORE_ENC : 0));
 	int wf = ctxt->wellFormed;
 	xmlFreeParserCtxt(ctxt);
 	xmlSetStructuredErrorFunc(NULL, NULL);
@@ -107,7 +110,8 @@ static void reader_error(void *arg, const char *msg, xmlParserSeverities sev, xm
 xmlTextReaderPtr na_xml_reader(struct na_xml_err *err, struct na_input *in, const char *encoding)
 {
 	na_xml_init();
-	xmlTextReaderPtr r = xmlReaderForIO(input_read, input_close, in, err->file, encoding, NA_XML_OPTIONS);
+	xmlTextReaderPtr r = xmlReaderForIO(input_read, input_close, in, err->file, encoding,
+	                                    NA_XML_OPTIONS | (encoding ? XML_PARSE_IGNORE_ENC : 0));
 	if (r)
 		xmlTextReaderSetErrorHandler(r, reader_error, err);
 	return r;

@@ -242,6 +242,8 @@ struct na_input *na_input_open_file(struct na_ctx *c, const char *path);
 struct na_input *na_input_open_mem(struct na_ctx *c, const char *name,
                                    const void *buf, size_t len);
 void na_input_close(struct na_input *in);
+/* Number the first line of a memory input (a chunk of a larger file). */
+void na_input_set_first_line(struct na_input *in, long line);
 const char *na_input_name(const struct na_input *in);
 /* Charset and MIME type the transport declared (WARC/HTTP); may be NULL. */
 void na_input_set_transport(struct na_input *in, const char *mime, const char *charset);
@@ -398,6 +400,10 @@ struct na_convert_opts {
 	const char *output;        /* NULL or "-": stdout */
 	const char *rejects;       /* file for rejected records, or NULL */
 	int fail_fast;
+	/* Worker threads reading inputs (files, and chunks of large plain JSONL
+	 * files); 0 or 1: none.  The output is byte-identical to one job:
+	 * records and diagnostics are replayed in input order. */
+	int jobs;
 	/* Optional per-record check (the validator, for convert --validate):
 	 * returns 0 to keep the record, non-zero to reject it (the check reports
 	 * its own reasons through the context). */

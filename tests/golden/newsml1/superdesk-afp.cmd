@@ -1,0 +1,1 @@
+newsarc convert $SHARED/corpus/newsml1/superdesk-afp.xml --to jsonl 2>&1

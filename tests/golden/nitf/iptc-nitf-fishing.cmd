@@ -1,0 +1,1 @@
+newsarc convert $SHARED/corpus/nitf/iptc-nitf-fishing.xml --to jsonl

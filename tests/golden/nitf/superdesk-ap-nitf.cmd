@@ -1,0 +1,1 @@
+newsarc convert $SHARED/corpus/nitf/superdesk-ap-nitf.xml --to jsonl

@@ -1,0 +1,1 @@
+newsarc convert $SHARED/corpus/nitf/superdesk-efe_nitf.xml --to jsonl

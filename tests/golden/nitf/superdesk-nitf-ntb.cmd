@@ -1,0 +1,1 @@
+newsarc convert $SHARED/corpus/nitf/superdesk-nitf-ntb.xml --to jsonl

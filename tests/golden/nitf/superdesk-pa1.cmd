@@ -1,0 +1,1 @@
+newsarc convert $SHARED/corpus/nitf/superdesk-pa1.xml --to jsonl

@@ -158,7 +158,16 @@ void na_article_copy(struct na_article *dst, const struct na_article *src)
 		na_article_add_block(dst, src->body[i].type, src->body[i].text, strlen(src->body[i].text));
 	for (size_t i = 0; i < src->nextra; i++)
 		na_article_add_extra(dst, src->extra[i].key, src->extra[i].json, strlen(src->extra[i].json));
-	/* positions point at names owned by the inputs, which outlive records */
+	/* positions name their input, which may be closed before the copy is
+	 * used (convert --jobs replays records after the reader is gone): the
+	 * copy keeps its own file names in its arena */
 	dst->pos = src->pos;
 	memcpy(dst->fpos, src->fpos, sizeof dst->fpos);
+	const char *file = copy_or_null(dst, src->pos.file);
+	dst->pos.file = file;
+	for (size_t i = 0; i < NA_F__COUNT; i++) {
+		if (!src->fpos[i].file)
+			continue;
+		dst->fpos[i].file = src->fpos[i].file == src->pos.file ? file : copy_or_null(dst, src->fpos[i].file);
+	}
 }

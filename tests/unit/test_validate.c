@@ -151,7 +151,9 @@ DEFINE_TEST(test_validate_keywords)
 	assert_str(check("{\"minimum\":1,\"maximum\":3}", "0"), " minimum;");
 	assert_str(check("{\"exclusiveMinimum\":1,\"exclusiveMaximum\":3}", "3"), " exclusiveMaximum;");
 	assert_str(check("{\"multipleOf\":0.5}", "2.5"), "");
-	assert_str(check("{\"multipleOf\":0.1}", "0.3"), " multipleOf;"); /* as JavaScript's % says */
+	assert_str(check("{\"multipleOf\":0.1}", "0.3"), " multipleOf;"); /* 0.3/0.1 = 2.9999999999999996 */
+	assert_str(check("{\"multipleOf\":0.1}", "0.5"), "");            /* 0.5/0.1 = 5 */
+	assert_str(check("{\"multipleOf\":1}", "1e21"), " multipleOf;");  /* as ajv says */
 	assert_str(check("{\"allOf\":[{\"type\":\"integer\"},{\"minimum\":5}]}", "3"), " minimum;");
 	assert_str(check("{\"anyOf\":[{\"type\":\"integer\"},{\"minLength\":5}]}", "\"abc\""), " anyOf;");
 	assert_str(check("{\"oneOf\":[{\"multipleOf\":3},{\"multipleOf\":5}]}", "15"), " oneOf;");

@@ -551,6 +551,9 @@ static int read_header(struct na_reader *r, struct warc *w)
 		char *end = NULL;
 		long long n = nf >= 5 ? strtoll(f[nf - 1], &end, 10) : -1;
 		if (nf < 5 || !end || *end || n < 0) {
+			for (char *q = l; *q; q++)
+				if ((unsigned char)*q < 0x20 || (unsigned char)*q >= 0x7f)
+					*q = '?';
 			report(r, NA_SEV_ERROR, rc->off, rc->dec, "not an ARC record header: \"%.60s\"; skipped", l);
 			free(l);
 			resync(w);
@@ -573,8 +576,13 @@ static int read_header(struct na_reader *r, struct warc *w)
 		return 1;
 	}
 	if (len < 5 || memcmp(line, "WARC/", 5) != 0) {
-		report(r, NA_SEV_ERROR, rc->off, rc->dec, "not a WARC record: \"%.40s\"; skipped to the next record",
-		       dupn(line, len > 40 ? 40 : len));
+		/* quote the line printable: it may be binary */
+		char shown[48];
+		size_t k = 0;
+		for (; k < len && k < 40; k++)
+			shown[k] = (line[k] >= 0x20 && line[k] < 0x7f) ? line[k] : '?';
+		shown[k] = 0;
+		report(r, NA_SEV_ERROR, rc->off, rc->dec, "not a WARC record: \"%s\"; skipped to the next record", shown);
 		resync(w);
 		return -1;
 	}
@@ -586,7 +594,7 @@ static int read_header(struct na_reader *r, struct warc *w)
 			return -3;
 		if (k != 1) {
 			report(r, NA_SEV_ERROR, rc->off, rc->dec, "truncated record header");
-			return k == 0 ? 0 : -1;
+			return -1; /* counted as rejected; the next call meets the end */
 		}
 		if (len == 0)
 			break;

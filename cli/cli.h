@@ -71,6 +71,9 @@ int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(p
 void cli_free(struct cli *c);
 /* Install SIGINT/SIGTERM handlers that remove temporary outputs. */
 void cli_signals(void);
+/* Called by the diagnostics printer before it writes to stderr (the
+ * progress bar sets it to erase its line); NULL when unused. */
+extern void (*cli_diag_hook)(void);
 /* getopt_long short options for the common set. */
 #define CLI_COMMON_SHORT "f:O:qvh"
 

@@ -11,6 +11,7 @@
 #include "formats/format.h"
 
 static int use_color;
+void (*cli_diag_hook)(void);
 
 static void print_diag(const struct na_diag *d, void *user)
 {
@@ -19,6 +20,8 @@ static void print_diag(const struct na_diag *d, void *user)
 		return;
 	char buf[2048];
 	na_diag_format(d, buf, sizeof buf);
+	if (cli_diag_hook)
+		cli_diag_hook();
 	if (use_color) {
 		static const char *const col[] = {"\033[36m", "\033[35m", "\033[31m"};
 		fprintf(stderr, "%s%s\033[0m\n", col[d->severity], buf);

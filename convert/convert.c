@@ -178,6 +178,9 @@ static void on_reject(struct run *r, const char *raw, size_t len)
 static void on_article(struct run *r, const struct na_article *a, const char *raw, size_t len)
 {
 	if (r->o->check && r->o->check(r->o->check_user, r->c, a) != 0) {
+		/* a record the check refused has no raw bytes: keep its JSON record */
+		if (r->rej && !raw && na_article_to_json(r->rej, a) == NA_OK)
+			na_output_write(r->rej, "\n", 1);
 		on_reject(r, raw, len);
 		return;
 	}

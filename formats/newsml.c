@@ -1,0 +1,1270 @@
+/* newsml.c - IPTC NewsML-G2 2.35 (https://iptc.org/standards/newsml-g2/),
+ * text items only.
+ *
+ * Reader: a newsItem document, or a newsMessage whose itemSet is streamed
+ * with xmlTextReader, one item expanded (and freed) at a time, so memory does
+ * not grow with the message.  packageItem, conceptItem, knowledgeItem,
+ * planningItem and catalogItem are skipped with a warning naming them.
+ * Bodies: inlineXML holding XHTML or NITF (body.content), inlineData
+ * text/plain or text/html.
+ *
+ * Writer: one article -> a newsItem document; several -> one newsMessage
+ * (header/sent + itemSet); -O newsml:container=auto|item|message forces
+ * either.  Every document validates against the 2.35 All-Power XSD (tested
+ * with xmllint).  Direct escaped output into the output buffer: no tree, no
+ * xmlTextWriter (twice the throughput, measured in bench/newsml.py).
+ *
+ * Fields the standard cannot hold exactly (raw date strings, section, values
+ * an XSD type would reject, a guid we had to derive, unknown record keys)
+ * travel in contentMeta's extension point as <nax:record> in the namespace
+ * urn:newsarc:newsml-g2:1, so jsonl -> newsml -> jsonl is lossless.  When a
+ * document carries it, dates come from contentCreated/contentModified (exact
+ * values) instead of the item-level dates.  See docs/newsml.md. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <libxml/uri.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include "format.h"
+#include "core/xml.h"
+
+extern const struct na_format na_format_newsml;
+
+#define NAR_NS "http://iptc.org/std/nar/2006-10-01/"
+#define NAX_NS "urn:newsarc:newsml-g2:1"
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
+#define IPTC_CATALOG "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_32.xml"
+/* project scheme for the subheadline's headline role (no IPTC scheme exists) */
+#define HLROLE_ALIAS "nahl"
+#define HLROLE_URI "urn:newsarc:cv:headline-role:"
+
+enum { C_AUTO, C_ITEM, C_MESSAGE };
+
+struct newsml {
+	/* writer */
+	int container, indent;
+	struct na_buf held;        /* auto mode: the first item, until a second comes */
+	int message_open;
+	char now[40];
+	unsigned long dropped;     /* characters XML 1.0 cannot carry */
+	int open_failed;
+	/* reader */
+	xmlTextReaderPtr xr;
+	struct na_xml_err err;
+	int state;                 /* 0 start, 1 in a message, 2 done */
+	int skip_pending;          /* the last item's subtree is still to skip */
+	xmlBufferPtr rejected;     /* serialized rejected item, for --rejects */
+};
+
+/* ---- probe ------------------------------------------------------------ */
+
+static const char *const item_roots[] = {"newsItem", "newsMessage", "packageItem", "conceptItem",
+                                         "knowledgeItem", "planningItem", "catalogItem"};
+
+static int newsml_probe(const struct na_probe *p)
+{
+	const unsigned char *s = p->buf, *end = p->buf + p->len;
+	int ext = na_probe_ext_score(&na_format_newsml, p) > 0;
+	size_t i = na_probe_skip_ws(p);
+	/* skip the XML declaration, comments, PIs and a DOCTYPE to the root tag */
+	for (;;) {
+		while (i < p->len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+			i++;
+		if (i + 1 >= p->len || s[i] != '<')
+			return ext ? NA_PROBE_GUESS : 0;
+		const char *close = NULL;
+		if (s[i + 1] == '?')
+			close = "?>";
+		else if (i + 3 < p->len && !memcmp(s + i, "<!--", 4))
+			close = "-->";
+		else if (s[i + 1] == '!') {
+			/* DOCTYPE: past its internal subset, if any, to the closing '>' */
+			size_t j = i + 2;
+			while (j < p->len && s[j] != '>' && s[j] != '[')
+				j++;
+			if (j < p->len && s[j] == '[') {
+				for (;;) {
+					const unsigned char *e = memchr(s + j, ']', p->len - j);
+					if (!e)
+						return ext ? NA_PROBE_GUESS : 0;
+					j = (size_t)(e - s) + 1;
+					while (j < p->len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+						j++;
+					if (j < p->len && s[j] == '>')
+						break;
+				}
+			}
+			if (j >= p->len)
+				return ext ? NA_PROBE_GUESS : 0;
+			i = j + 1;
+			continue;
+		}
+		if (!close)
+			break;
+		const unsigned char *e = memmem(s + i + 2, p->len - i - 2, close, strlen(close));
+		if (!e)
+			return ext ? NA_PROBE_GUESS : 0;
+		i = (size_t)(e - s) + strlen(close);
+	}
+	/* root start tag: optional prefix, then one of the G2 item names */
+	const unsigned char *t = s + i + 1, *q = t;
+	while (q < end && *q != ' ' && *q != '>' && *q != '/' && *q != '\t' && *q != '\r' && *q != '\n')
+		q++;
+	const unsigned char *colon = memchr(t, ':', (size_t)(q - t));
+	const unsigned char *name = colon ? colon + 1 : t;
+	size_t nlen = (size_t)(q - name);
+	int known = 0;
+	for (size_t k = 0; k < NA_ARRAY_SIZE(item_roots); k++)
+		if (strlen(item_roots[k]) == nlen && !memcmp(name, item_roots[k], nlen))
+			known = 1;
+	if (!known)
+		return ext ? NA_PROBE_GUESS : 0;
+	const unsigned char *gt = memchr(q, '>', (size_t)(end - q));
+	size_t tag_len = gt ? (size_t)(gt - q) : (size_t)(end - q);
+	if (memmem(q, tag_len, NAR_NS, strlen(NAR_NS)))
+		return NA_PROBE_MAX;
+	/* right element name, namespace not seen (yet) */
+	return ext ? NA_PROBE_EXT + 10 : NA_PROBE_GUESS;
+}
+
+/* ---- writer: escaping ------------------------------------------------- */
+
+/* Length of the prefix of s[0..n) free of bytes that need a look: markup
+ * characters, controls (tab/LF/CR included) and 0xEF (U+FFFE/FFFF lead).
+ * SSE2 checks 16 bytes at a time: most text has nothing to escape. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&');
+	const __m128i quot = _mm_set1_epi8('"'), ef = _mm_set1_epi8((char)0xEF);
+	const __m128i bias = _mm_set1_epi8((char)0x80), ctl = _mm_set1_epi8((char)(0x20 ^ 0x80));
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, gt)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, quot)));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, ef));
+		/* unsigned v < 0x20, as a signed compare of the biased bytes */
+		m = _mm_or_si128(m, _mm_cmplt_epi8(_mm_xor_si128(v, bias), ctl));
+		int mask = _mm_movemask_epi8(m);
+		if (mask)
+			return i + (size_t)__builtin_ctz((unsigned)mask);
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = s[i];
+		if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '"' || c == 0xEF)
+			break;
+	}
+	return i;
+}
+
+/* Append s escaped for XML text (attr: for a double-quoted attribute).
+ * Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/FFFF)
+ * are dropped and counted. */
+static void esc(struct na_buf *b, const char *str, size_t n, int attr, unsigned long *dropped)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	na_buf_reserve(b, n + 16);
+	while (i < n) {
+		size_t k = plain_run(s + i, n - i);
+		if (k) {
+			na_buf_add(b, s + i, k);
+			i += k;
+			if (i >= n)
+				break;
+		}
+		unsigned char c = s[i];
+		const char *rep = NULL;
+		size_t skip = 1;
+		switch (c) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = attr ? "&quot;" : NULL; break;
+		case '\r': rep = "&#13;"; break;
+		case '\n': rep = attr ? "&#10;" : NULL; break;
+		case '\t': rep = attr ? "&#9;" : NULL; break;
+		case 0xEF:
+			if (i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
+				rep = "";
+				skip = 3;
+				(*dropped)++;
+			}
+			break;
+		default:
+			rep = ""; /* another C0 control */
+			(*dropped)++;
+			break;
+		}
+		if (rep)
+			na_buf_adds(b, rep);
+		else
+			na_buf_addc(b, (char)c);
+		i += skip;
+	}
+}
+
+struct wr {
+	struct na_buf *b;
+	struct newsml *m;
+	int level;                  /* indentation level */
+};
+
+static void nl(struct wr *w)
+{
+	if (!w->m->indent)
+		return;
+	na_buf_addc(w->b, '\n');
+	for (int i = 0; i < w->level; i++)
+		na_buf_add(w->b, "  ", 2);
+}
+
+static void text(struct wr *w, const char *s)
+{
+	esc(w->b, s, strlen(s), 0, &w->m->dropped);
+}
+
+static void attr(struct wr *w, const char *name, const char *v)
+{
+	na_buf_addc(w->b, ' ');
+	na_buf_adds(w->b, name);
+	na_buf_add(w->b, "=\"", 2);
+	esc(w->b, v, strlen(v), 1, &w->m->dropped);
+	na_buf_addc(w->b, '"');
+}
+
+/* <tag>text</tag> on its own line */
+static void elem(struct wr *w, const char *tag, const char *v)
+{
+	nl(w);
+	na_buf_addc(w->b, '<');
+	na_buf_adds(w->b, tag);
+	na_buf_addc(w->b, '>');
+	text(w, v);
+	na_buf_add(w->b, "</", 2);
+	na_buf_adds(w->b, tag);
+	na_buf_addc(w->b, '>');
+}
+
+/* <tag><name>text</name></tag> */
+static void named(struct wr *w, const char *tag, const char *v)
+{
+	nl(w);
+	na_buf_addc(w->b, '<');
+	na_buf_adds(w->b, tag);
+	na_buf_addc(w->b, '>');
+	w->level++;
+	elem(w, "name", v);
+	w->level--;
+	nl(w);
+	na_buf_add(w->b, "</", 2);
+	na_buf_adds(w->b, tag);
+	na_buf_addc(w->b, '>');
+}
+
+static void open_tag(struct wr *w, const char *tag)
+{
+	nl(w);
+	na_buf_addc(w->b, '<');
+	na_buf_adds(w->b, tag);
+	na_buf_addc(w->b, '>');
+	w->level++;
+}
+
+static void close_tag(struct wr *w, const char *tag)
+{
+	w->level--;
+	nl(w);
+	na_buf_add(w->b, "</", 2);
+	na_buf_adds(w->b, tag);
+	na_buf_addc(w->b, '>');
+}
+
+/* ---- writer: value checks ---------------------------------------------- */
+
+static int digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int num(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* 1: xs:date "YYYY-MM-DD"; 2: xs:dateTime; 0: neither (so it cannot go in
+ * contentCreated as is).  Checks the ranges libxml2's validator checks. */
+static int xs_date_kind(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
+		return 0;
+	int y = num(s, 4), mo = num(s + 5, 2), d = num(s + 8, 2);
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y == 0 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1])
+		return 0;
+	if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	if (n == 10)
+		return 1;
+	const char *t = s + 10;
+	if (strlen(t) < 9 || t[0] != 'T' || !digits(t + 1, 2) || t[3] != ':' || !digits(t + 4, 2) || t[6] != ':' ||
+	    !digits(t + 7, 2))
+		return 0;
+	if (num(t + 1, 2) > 23 || num(t + 4, 2) > 59 || num(t + 7, 2) > 59)
+		return 0;
+	t += 9;
+	if (*t == '.') {
+		t++;
+		if (!(*t >= '0' && *t <= '9'))
+			return 0;
+		while (*t >= '0' && *t <= '9')
+			t++;
+	}
+	if (!*t || (t[0] == 'Z' && !t[1]))
+		return 2;
+	if ((t[0] == '+' || t[0] == '-') && strlen(t) == 6 && digits(t + 1, 2) && t[3] == ':' && digits(t + 4, 2) &&
+	    num(t + 1, 2) <= 14 && num(t + 4, 2) <= 59)
+		return 2;
+	return 0;
+}
+
+/* xs:dateTime for itemMeta: a date alone gets T00:00:00 with no zone (time
+ * and zone unknown); NULL when the value is not an XSD date at all. */
+static const char *as_datetime(const char *v, char *out, size_t size)
+{
+	if (!v)
+		return NULL;
+	int k = xs_date_kind(v);
+	if (k == 2)
+		return v;
+	if (k == 1) {
+		snprintf(out, size, "%sT00:00:00", v);
+		return out;
+	}
+	return NULL;
+}
+
+/* xs:language, the type of language/@tag and xml:lang:
+ * [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* */
+static int xs_language_ok(const char *s)
+{
+	size_t run = 0;
+	int first = 1;
+	for (;; s++) {
+		char c = *s;
+		if (c == '-' || !c) {
+			if (run == 0 || run > 8)
+				return 0;
+			if (!c)
+				return 1;
+			run = 0;
+			first = 0;
+			continue;
+		}
+		int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		if (!alpha && !(!first && c >= '0' && c <= '9'))
+			return 0;
+		run++;
+	}
+}
+
+/* Mirror of libxml2's xs:anyURI check (it blanks a few characters, then
+ * parses), so an href that would not validate goes to nax:record instead. */
+static int xs_anyuri_ok(const char *s)
+{
+	size_t n = strlen(s);
+	char *tmp = na_xmalloc(n + 1);
+	for (size_t i = 0; i <= n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		tmp[i] = (c && (c < 32 || c >= 127 || strchr(" <>\"{}|\\^`'", c))) ? '_' : (char)c;
+	}
+	xmlURIPtr u = xmlParseURI(tmp);
+	free(tmp);
+	if (!u)
+		return 0;
+	xmlFreeURI(u);
+	return 1;
+}
+
+/* ---- writer: guid -------------------------------------------------------- */
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (; s && *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	h ^= 0xff; /* field separator */
+	h *= 1099511628211ull;
+	return h;
+}
+
+/* Stable guid for a record without an id: the URL when it is one, else a hash
+ * of source, published date and headline. */
+static const char *derive_guid(const struct na_article *a, char *out, size_t size)
+{
+	if (a->url && *a->url && xs_anyuri_ok(a->url))
+		return a->url;
+	uint64_t h = 14695981039346656037ull;
+	h = fnv(h, a->source);
+	h = fnv(h, a->published.raw ? a->published.raw : a->published.value);
+	h = fnv(h, a->headline);
+	snprintf(out, size, "urn:newsarc:%016llx", (unsigned long long)h);
+	return out;
+}
+
+/* ---- writer: one item ------------------------------------------------------ */
+
+static void nax_field(struct wr *w, const char *name, const char *v)
+{
+	nl(w);
+	na_buf_add(w->b, "<nax:field", 10);
+	attr(w, "name", name);
+	na_buf_addc(w->b, '>');
+	text(w, v);
+	na_buf_add(w->b, "</nax:field>", 12);
+}
+
+static void render_item(struct wr *w, const struct na_article *a)
+{
+	char gbuf[64], d1[48], d2[48];
+	const char *pub = a->published.value, *mod = a->modified.value;
+	int pub_ok = pub && xs_date_kind(pub), mod_ok = mod && xs_date_kind(mod);
+	int id_ok = a->id && *a->id;
+	const char *guid = id_ok ? a->id : derive_guid(a, gbuf, sizeof gbuf);
+	int lang_ok = a->language && xs_language_ok(a->language);
+	int url_ok = a->url && *a->url && xs_anyuri_ok(a->url);
+
+	if (w->level)
+		nl(w);
+	na_buf_adds(w->b, "<newsItem xmlns=\"" NAR_NS "\" xmlns:nax=\"" NAX_NS "\"");
+	attr(w, "guid", guid);
+	na_buf_adds(w->b, " version=\"1\" standard=\"NewsML-G2\" standardversion=\"2.35\" conformance=\"power\"");
+	if (lang_ok)
+		attr(w, "xml:lang", a->language);
+	na_buf_addc(w->b, '>');
+	w->level++;
+	nl(w);
+	na_buf_adds(w->b, "<catalogRef href=\"" IPTC_CATALOG "\"/>");
+	if (a->subheadline) {
+		nl(w);
+		na_buf_adds(w->b, "<catalog><scheme alias=\"" HLROLE_ALIAS "\" uri=\"" HLROLE_URI "\"/></catalog>");
+	}
+
+	open_tag(w, "itemMeta");
+	nl(w);
+	na_buf_adds(w->b, "<itemClass qcode=\"ninat:text\"/>");
+	if (a->source)
+		named(w, "provider", a->source);
+	else {
+		nl(w);
+		na_buf_adds(w->b, "<provider/>");
+	}
+	/* versionCreated is required: modified, else published, else the time
+	 * this version was written (the reader ignores it for our own items) */
+	const char *vc = mod_ok ? as_datetime(mod, d1, sizeof d1) : pub_ok ? as_datetime(pub, d1, sizeof d1) : w->m->now;
+	elem(w, "versionCreated", vc);
+	if (pub_ok)
+		elem(w, "firstCreated", as_datetime(pub, d2, sizeof d2));
+	nl(w);
+	na_buf_adds(w->b, "<pubStatus qcode=\"stat:usable\"/>");
+	close_tag(w, "itemMeta");
+
+	open_tag(w, "contentMeta");
+	if (pub_ok)
+		elem(w, "contentCreated", pub);
+	if (mod_ok)
+		elem(w, "contentModified", mod);
+	if (a->source)
+		named(w, "infoSource", a->source);
+	for (size_t i = 0; i < a->byline.n; i++)
+		named(w, "creator", a->byline.v[i]);
+	if (lang_ok) {
+		nl(w);
+		na_buf_add(w->b, "<language", 9);
+		attr(w, "tag", a->language);
+		na_buf_add(w->b, "/>", 2);
+	}
+	for (size_t i = 0; i < a->keywords.n; i++)
+		elem(w, "keyword", a->keywords.v[i]);
+	for (size_t i = 0; i < a->subjects.n; i++)
+		named(w, "subject", a->subjects.v[i]);
+	if (a->headline)
+		elem(w, "headline", a->headline);
+	if (a->subheadline) {
+		nl(w);
+		na_buf_adds(w->b, "<headline role=\"" HLROLE_ALIAS ":sub\">");
+		text(w, a->subheadline);
+		na_buf_adds(w->b, "</headline>");
+	}
+	if (a->dateline)
+		elem(w, "dateline", a->dateline);
+	if (a->byline.n) {
+		/* display form for consumers; the reader takes the creators */
+		struct na_buf by = {0};
+		for (size_t i = 0; i < a->byline.n; i++) {
+			if (i)
+				na_buf_adds(&by, ", ");
+			na_buf_adds(&by, a->byline.v[i]);
+		}
+		elem(w, "by", by.p ? by.p : "");
+		na_buf_free(&by);
+	}
+	/* what the standard elements could not hold exactly */
+	open_tag(w, "nax:record");
+	if (!a->id) {
+		nl(w);
+		na_buf_adds(w->b, "<nax:noId/>");
+	} else if (!id_ok)
+		nax_field(w, "id", a->id);
+	if (a->url && !url_ok)
+		nax_field(w, "url", a->url);
+	if (a->language && !lang_ok)
+		nax_field(w, "language", a->language);
+	if (a->section)
+		nax_field(w, "section", a->section);
+	const struct na_date *dates[2] = {&a->published, &a->modified};
+	static const char *const dnames[2] = {"published", "modified"};
+	int dok[2] = {pub_ok, mod_ok};
+	for (int k = 0; k < 2; k++) {
+		const struct na_date *d = dates[k];
+		if (d->value && !dok[k]) {
+			nl(w);
+			na_buf_add(w->b, "<nax:date", 9);
+			attr(w, "field", dnames[k]);
+			na_buf_addc(w->b, '>');
+			text(w, d->value);
+			na_buf_add(w->b, "</nax:date>", 11);
+		}
+		if (d->raw && (!d->value || strcmp(d->raw, d->value) != 0)) {
+			nl(w);
+			na_buf_add(w->b, "<nax:raw", 8);
+			attr(w, "field", dnames[k]);
+			na_buf_addc(w->b, '>');
+			text(w, d->raw);
+			na_buf_add(w->b, "</nax:raw>", 10);
+		}
+	}
+	for (size_t i = 0; i < a->nextra; i++) {
+		nl(w);
+		na_buf_add(w->b, "<nax:extra", 10);
+		attr(w, "key", a->extra[i].key);
+		na_buf_addc(w->b, '>');
+		text(w, a->extra[i].json);
+		na_buf_add(w->b, "</nax:extra>", 12);
+	}
+	close_tag(w, "nax:record");
+	close_tag(w, "contentMeta");
+
+	if (a->nbody || url_ok) {
+		open_tag(w, "contentSet");
+		if (a->nbody) {
+			nl(w);
+			na_buf_adds(w->b, "<inlineXML contenttype=\"application/xhtml+xml\">");
+			w->level++;
+			nl(w);
+			na_buf_adds(w->b, "<html xmlns=\"" XHTML_NS "\"");
+			if (lang_ok)
+				attr(w, "xml:lang", a->language);
+			na_buf_addc(w->b, '>');
+			w->level++;
+			if (a->headline) {
+				unsigned long d = w->m->dropped; /* counted once, for the headline */
+				open_tag(w, "head");
+				elem(w, "title", a->headline);
+				close_tag(w, "head");
+				w->m->dropped = d;
+			}
+			open_tag(w, "body");
+			int in_list = 0;
+			for (size_t i = 0; i < a->nbody; i++) {
+				const struct na_block *bl = &a->body[i];
+				if (bl->type != NA_BLOCK_LIST_ITEM && in_list) {
+					close_tag(w, "ul");
+					in_list = 0;
+				}
+				switch (bl->type) {
+				case NA_BLOCK_PARAGRAPH:
+					elem(w, "p", bl->text);
+					break;
+				case NA_BLOCK_HEADING:
+					elem(w, "h2", bl->text);
+					break;
+				case NA_BLOCK_QUOTE:
+					open_tag(w, "blockquote");
+					elem(w, "p", bl->text);
+					close_tag(w, "blockquote");
+					break;
+				case NA_BLOCK_LIST_ITEM:
+					if (!in_list)
+						open_tag(w, "ul");
+					in_list = 1;
+					elem(w, "li", bl->text);
+					break;
+				}
+			}
+			if (in_list)
+				close_tag(w, "ul");
+			close_tag(w, "body");
+			close_tag(w, "html");
+			close_tag(w, "inlineXML");
+		}
+		if (url_ok) {
+			nl(w);
+			na_buf_adds(w->b, "<remoteContent contenttype=\"text/html\"");
+			attr(w, "href", a->url);
+			na_buf_add(w->b, "/>", 2);
+		}
+		close_tag(w, "contentSet");
+	}
+	close_tag(w, "newsItem");
+}
+
+/* ---- writer: container ------------------------------------------------------ */
+
+static const char prolog[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+static int newsml_write_open(struct na_writer *w)
+{
+	struct newsml *m = w->priv;
+	const char *c = na_ctx_option(w->ctx, "newsml", "container");
+	const char *ind = na_ctx_option(w->ctx, "newsml", "indent");
+	if (c && !strcmp(c, "item"))
+		m->container = C_ITEM;
+	else if (c && !strcmp(c, "message"))
+		m->container = C_MESSAGE;
+	else if (c && strcmp(c, "auto") != 0) {
+		na_report(w->ctx, NA_SEV_ERROR, NULL, NULL, "-O newsml:container must be auto, item or message, not '%s'", c);
+		m->open_failed = 1;
+		return NA_FATAL;
+	}
+	m->indent = ind && strcmp(ind, "0") != 0;
+	/* the time this document is written (header/sent); SOURCE_DATE_EPOCH
+	 * makes it reproducible */
+	time_t now = time(NULL);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (!*end && v >= 0)
+			now = (time_t)v;
+	}
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(m->now, sizeof m->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return NA_OK;
+}
+
+static void open_message(struct na_writer *w)
+{
+	struct newsml *m = w->priv;
+	struct na_buf *b = na_output_buffer(w->out);
+	na_buf_adds(b, prolog);
+	na_buf_adds(b, "<newsMessage xmlns=\"" NAR_NS "\">");
+	na_buf_adds(b, m->indent ? "\n  <header>\n    <sent>" : "<header><sent>");
+	na_buf_adds(b, m->now);
+	na_buf_adds(b, m->indent ? "</sent>\n  </header>\n  <itemSet>" : "</sent></header><itemSet>");
+	m->message_open = 1;
+}
+
+static int newsml_write_article(struct na_writer *w, const struct na_article *a)
+{
+	struct newsml *m = w->priv;
+	unsigned long before = m->dropped;
+	struct wr wr = {na_output_buffer(w->out), m, 0};
+	if (m->container == C_ITEM) {
+		if (w->count > 0) {
+			na_report(w->ctx, NA_SEV_ERROR, &a->pos, NULL,
+			          "-O newsml:container=item holds one article; this one is not written (use container=message)");
+			return NA_FAILED;
+		}
+		na_buf_adds(wr.b, prolog);
+		render_item(&wr, a);
+		na_buf_addc(wr.b, '\n');
+	} else if (m->container == C_AUTO && w->count == 0) {
+		/* hold the first item: alone, it becomes the document */
+		wr.b = &m->held;
+		render_item(&wr, a);
+	} else {
+		if (!m->message_open) {
+			open_message(w);
+			if (m->held.len) {
+				/* items declare their own namespaces, so the held text moves
+				 * into the message as is, shifted two levels when indenting */
+				if (m->indent) {
+					na_buf_adds(wr.b, "\n    ");
+					for (size_t i = 0; i < m->held.len; i++) {
+						if (m->held.p[i] == '\n')
+							na_buf_adds(wr.b, "\n    ");
+						else
+							na_buf_addc(wr.b, m->held.p[i]);
+					}
+				} else
+					na_buf_add(wr.b, m->held.p, m->held.len);
+				na_buf_free(&m->held);
+			}
+		}
+		wr.level = 2;
+		render_item(&wr, a);
+	}
+	if (m->dropped > before)
+		na_report(w->ctx, NA_SEV_WARNING, &a->pos, NULL,
+		          "%lu character(s) that XML 1.0 cannot carry (control characters) dropped",
+		          m->dropped - before);
+	return na_output_flush_maybe(w->out);
+}
+
+static int newsml_write_close(struct na_writer *w)
+{
+	struct newsml *m = w->priv;
+	struct na_buf *b = na_output_buffer(w->out);
+	if (m->held.len) {
+		na_buf_adds(b, prolog);
+		na_buf_add(b, m->held.p, m->held.len);
+		na_buf_addc(b, '\n');
+	} else if (m->message_open)
+		na_buf_adds(b, m->indent ? "\n  </itemSet>\n</newsMessage>\n" : "</itemSet></newsMessage>\n");
+	else if (w->count == 0 && !m->open_failed)
+		/* a newsMessage needs at least one item: write nothing rather than
+		 * an invalid document */
+		na_report(w->ctx, NA_SEV_WARNING, NULL, NULL, "no articles: the NewsML-G2 output is empty");
+	na_buf_free(&m->held);
+	return na_output_flush_maybe(w->out);
+}
+
+/* ---- reader: mapping one item ------------------------------------------------ */
+
+static int in_ns(xmlNodePtr n, const char *ns, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href && !strcmp((const char *)n->ns->href, ns) &&
+	       !strcmp((const char *)n->name, name);
+}
+
+static int nar(xmlNodePtr n, const char *name)
+{
+	return in_ns(n, NAR_NS, name);
+}
+
+static xmlNodePtr nar_child(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+		if (nar(c, name))
+			return c;
+	return NULL;
+}
+
+/* attribute without namespace, or NULL */
+static const char *plain_attr(struct na_article *a, xmlNodePtr n, const char *name)
+{
+	for (xmlAttrPtr at = n ? n->properties : NULL; at; at = at->next)
+		if (!at->ns && !strcmp((const char *)at->name, name))
+			return na_xml_attr(a, n, name);
+	return NULL;
+}
+
+/* Text of an element.  Items we wrote (exact) hold the model string as one
+ * text node, taken as is: no whitespace normalization, so odd spacing
+ * round-trips too; anything else is gathered and normalized. */
+static const char *txt(struct na_article *a, xmlNodePtr n, int exact)
+{
+	xmlNodePtr c = n->children;
+	if (exact) {
+		if (!c)
+			return na_arena_strndup(a->arena, "", 0);
+		if (!c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+			return na_arena_strdup(a->arena, (const char *)c->content);
+	}
+	return na_xml_text(a, n);
+}
+
+/* Name of a concept: its <name>, else @literal, else (unless NAME_ONLY)
+ * @qcode (the code alone with STRIP), else @uri. */
+enum { NAME_ONLY = 2, STRIP = 1 };
+static const char *concept_name(struct na_article *a, xmlNodePtr n, int mode, int exact)
+{
+	int strip = mode & STRIP;
+	xmlNodePtr nm = nar_child(n, "name");
+	if (nm)
+		return txt(a, nm, exact);
+	const char *v = plain_attr(a, n, "literal");
+	if (v || (mode & NAME_ONLY))
+		return v;
+	if ((v = plain_attr(a, n, "qcode"))) {
+		const char *c = strchr(v, ':');
+		return strip && c && c[1] ? c + 1 : v;
+	}
+	return plain_attr(a, n, "uri");
+}
+
+static int set_date(struct na_reader *r, struct na_article *a, struct na_date *d, const char *s, xmlNodePtr n,
+                    const char *field)
+{
+	if (na_article_set_date(a, d, s, strlen(s)) == 0)
+		return 0;
+	struct na_pos pos = {na_input_name(r->in), xmlGetLineNo(n), 0, -1};
+	na_report(r->ctx, NA_SEV_WARNING, &pos, field, "unparseable date \"%.80s\"; kept as %s_raw", s, field);
+	return -1;
+}
+
+/* Plain text: paragraphs split at blank lines, or at every line break when
+ * the text has no blank line. */
+static void plain_blocks(struct na_article *a, const char *s)
+{
+	int blank = 0;
+	for (const char *p = strchr(s, '\n'); p && !blank; p = strchr(p + 1, '\n')) {
+		const char *q = p + 1;
+		while (*q == ' ' || *q == '\t' || *q == '\r')
+			q++;
+		blank = *q == '\n';
+	}
+	const char *p = s;
+	while (*p) {
+		const char *e = p;
+		if (blank) {
+			for (;;) {
+				const char *nlp = strchr(e, '\n');
+				if (!nlp) {
+					e += strlen(e);
+					break;
+				}
+				const char *q = nlp + 1;
+				while (*q == ' ' || *q == '\t' || *q == '\r')
+					q++;
+				if (*q == '\n' || !*q) {
+					e = nlp;
+					break;
+				}
+				e = nlp + 1;
+			}
+		} else {
+			const char *nlp = strchr(p, '\n');
+			e = nlp ? nlp : p + strlen(p);
+		}
+		size_t n = (size_t)(e - p);
+		char *t = na_arena_strndup(a->arena, p, n);
+		size_t k = na_text_normalize(t, n);
+		if (k)
+			na_article_add_block(a, NA_BLOCK_PARAGRAPH, t, k);
+		p = *e ? e + 1 : e;
+	}
+}
+
+static xmlNodePtr first_element(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return c;
+	return NULL;
+}
+
+/* The body our writer produces: p, h2, blockquote/p, ul/li, nothing else.
+ * Returns 0 (nothing added) when the body holds anything else. */
+static int own_blocks(struct na_article *a, xmlNodePtr body)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (xmlNodePtr c = body->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			const char *n = (const char *)c->name;
+			enum na_block_type t;
+			if (!strcmp(n, "p"))
+				t = NA_BLOCK_PARAGRAPH;
+			else if (!strcmp(n, "h2"))
+				t = NA_BLOCK_HEADING;
+			else if (!strcmp(n, "blockquote") || !strcmp(n, "ul")) {
+				t = n[0] == 'b' ? NA_BLOCK_QUOTE : NA_BLOCK_LIST_ITEM;
+				for (xmlNodePtr d = c->children; d; d = d->next) {
+					if (d->type != XML_ELEMENT_NODE)
+						continue;
+					if (strcmp((const char *)d->name, t == NA_BLOCK_QUOTE ? "p" : "li") != 0)
+						return 0;
+					if (pass) {
+						const char *s = txt(a, d, 1);
+						na_article_add_block(a, t, s, strlen(s));
+					}
+				}
+				continue;
+			} else
+				return 0;
+			if (pass) {
+				const char *s = txt(a, c, 1);
+				na_article_add_block(a, t, s, strlen(s));
+			}
+		}
+	}
+	return 1;
+}
+
+static void map_content(struct na_article *a, xmlNodePtr cs, int *nitf_headline_needed, int exact)
+{
+	for (xmlNodePtr c = cs ? cs->children : NULL; c; c = c->next) {
+		const char *ct = NULL;
+		if (nar(c, "remoteContent")) {
+			ct = plain_attr(a, c, "contenttype");
+			const char *href = plain_attr(a, c, "href");
+			if (!a->url && href && ct && !strncmp(ct, "text/html", 9))
+				a->url = href;
+			continue;
+		}
+		if (a->nbody)
+			continue; /* the first body-bearing rendition wins */
+		if (nar(c, "inlineXML")) {
+			xmlNodePtr root = first_element(c);
+			if (na_xml_is(root, "nitf")) {
+				xmlNodePtr body = na_xml_child(root, "body");
+				xmlNodePtr head = na_xml_child(body, "body.head");
+				if (*nitf_headline_needed) {
+					xmlNodePtr hl = na_xml_child(na_xml_child(head, "hedline"), "hl1");
+					if (hl) {
+						a->headline = na_xml_text(a, hl);
+						*nitf_headline_needed = 0;
+					}
+				}
+				na_xml_blocks(a, na_xml_child(body, "body.content"));
+			} else if (na_xml_is(root, "html")) {
+				xmlNodePtr body = na_xml_child(root, "body");
+				if (!(exact && body && own_blocks(a, body)))
+					na_xml_blocks(a, body);
+			} else if (root) {
+				na_xml_blocks(a, c);
+			}
+		} else if (nar(c, "inlineData")) {
+			ct = plain_attr(a, c, "contenttype");
+			xmlChar *t = xmlNodeGetContent(c);
+			if (!t)
+				continue;
+			if (ct && (strstr(ct, "html")))
+				na_html_fragment_blocks(a, (const char *)t, strlen((const char *)t));
+			else if (!ct || !strncmp(ct, "text/", 5))
+				plain_blocks(a, (const char *)t);
+			xmlFree(t);
+		}
+	}
+}
+
+static int map_record_ext(struct na_reader *r, struct na_article *a, xmlNodePtr rec)
+{
+	int warn = 0;
+	for (xmlNodePtr c = rec->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !in_ns(c, NAX_NS, (const char *)c->name))
+			continue;
+		const char *name = (const char *)c->name;
+		if (!strcmp(name, "noId")) {
+			a->id = NULL;
+			continue;
+		}
+		const char *key = plain_attr(a, c, !strcmp(name, "field") ? "name" : !strcmp(name, "extra") ? "key" : "field");
+		if (!key)
+			continue;
+		xmlChar *raw = xmlNodeGetContent(c);
+		const char *v = na_arena_strdup(a->arena, raw ? (const char *)raw : "");
+		xmlFree(raw);
+		struct na_date *d = !strcmp(key, "published") ? &a->published : !strcmp(key, "modified") ? &a->modified : NULL;
+		if (!strcmp(name, "field")) {
+			if (!strcmp(key, "id"))
+				a->id = v;
+			else if (!strcmp(key, "url"))
+				a->url = v;
+			else if (!strcmp(key, "language"))
+				a->language = v;
+			else if (!strcmp(key, "section"))
+				a->section = v;
+		} else if (!strcmp(name, "date") && d) {
+			warn |= set_date(r, a, d, v, c, key) != 0;
+		} else if (!strcmp(name, "raw") && d) {
+			d->raw = v;
+		} else if (!strcmp(name, "extra")) {
+			/* the JSON text is checked: a hand-made document must not turn
+			 * into a broken JSONL record */
+			struct na_json_error err;
+			struct na_json *j = na_json_parse(a->arena, v, strlen(v), r->ctx->limits.max_depth, 1, &err);
+			if (!j) {
+				struct na_pos pos = {na_input_name(r->in), xmlGetLineNo(c), 0, -1};
+				na_report(r->ctx, NA_SEV_WARNING, &pos, key, "nax:extra is not JSON (%s); dropped", err.message);
+				warn = 1;
+				continue;
+			}
+			size_t n;
+			char *json = na_json_dump(a->arena, j, &n);
+			na_article_add_extra(a, key, json, n);
+		}
+	}
+	return warn;
+}
+
+static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
+{
+	int warn = 0;
+	a->pos = (struct na_pos){na_input_name(r->in), xmlGetLineNo(item), 0, -1};
+	xmlNodePtr im = nar_child(item, "itemMeta"), cm = nar_child(item, "contentMeta");
+	if (!im) {
+		/* itemMeta (itemClass, provider, versionCreated) is required */
+		na_report(r->ctx, NA_SEV_ERROR, &a->pos, NULL, "newsItem without itemMeta: not a NewsML-G2 item; rejected");
+		return NA_FAILED;
+	}
+	xmlNodePtr rec = NULL;
+	for (xmlNodePtr c = cm ? cm->children : NULL; c && !rec; c = c->next)
+		if (in_ns(c, NAX_NS, "record"))
+			rec = c;
+	int exact = rec != NULL;
+
+	a->id = plain_attr(a, item, "guid");
+	xmlNodePtr prov = nar_child(im, "provider");
+	if (prov)
+		a->source = concept_name(a, prov, 1, exact);
+	if (!a->source && nar_child(cm, "infoSource"))
+		a->source = concept_name(a, nar_child(cm, "infoSource"), 1, exact);
+
+	xmlNodePtr first_created = nar_child(im, "firstCreated"), version_created = nar_child(im, "versionCreated");
+	xmlNodePtr content_created = NULL, content_modified = NULL, located = NULL;
+	for (xmlNodePtr c = cm ? cm->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (nar(c, "headline")) {
+			const char *role = plain_attr(a, c, "role");
+			const char *code = role ? strchr(role, ':') : NULL;
+			code = code ? code + 1 : role;
+			if (code && (!strcmp(code, "sub") || !strcmp(code, "subhead") || !strcmp(code, "subheadline") ||
+			             !strcmp(code, "subtitle"))) {
+				if (!a->subheadline)
+					a->subheadline = txt(a, c, exact);
+			} else if (!a->headline)
+				a->headline = txt(a, c, exact);
+		} else if (nar(c, "creator")) {
+			xmlNodePtr nm = nar_child(c, "name");
+			if (nm) {
+				const char *s = txt(a, nm, exact);
+				na_strlist_push(a, &a->byline, s, strlen(s));
+			}
+		} else if (nar(c, "dateline")) {
+			if (!a->dateline)
+				a->dateline = txt(a, c, exact);
+		} else if (nar(c, "located")) {
+			if (!located)
+				located = c;
+		} else if (nar(c, "language")) {
+			if (!a->language)
+				a->language = plain_attr(a, c, "tag");
+		} else if (nar(c, "keyword")) {
+			const char *s = txt(a, c, exact);
+			na_strlist_push(a, &a->keywords, s, strlen(s));
+		} else if (nar(c, "subject")) {
+			const char *s = concept_name(a, c, 0, exact);
+			if (s)
+				na_strlist_push(a, &a->subjects, s, strlen(s));
+		} else if (nar(c, "contentCreated")) {
+			content_created = c;
+		} else if (nar(c, "contentModified")) {
+			content_modified = c;
+		}
+	}
+	if (!a->byline.n)
+		for (xmlNodePtr c = cm ? cm->children : NULL; c; c = c->next)
+			if (nar(c, "by")) {
+				const char *s = txt(a, c, exact);
+				na_strlist_push(a, &a->byline, s, strlen(s));
+			}
+	if (!a->dateline && located)
+		a->dateline = concept_name(a, located, NAME_ONLY, exact); /* a bare qcode is no dateline */
+	if (!a->language) {
+		xmlChar *lang = xmlNodeGetLang(item);
+		if (lang && *lang)
+			a->language = na_arena_strdup(a->arena, (const char *)lang);
+		xmlFree(lang);
+	}
+
+	if (rec) {
+		/* our own item: contentCreated/contentModified hold the exact values */
+		if (content_created)
+			warn |= set_date(r, a, &a->published, txt(a, content_created, exact), content_created, "published");
+		if (content_modified)
+			warn |= set_date(r, a, &a->modified, txt(a, content_modified, exact), content_modified, "modified");
+	} else {
+		/* item-level dates first (IPTC: firstCreated is when the item was
+		 * first published), content-level dates as fallback; versionCreated
+		 * is "modified" only when it differs from the first version */
+		xmlNodePtr pn = first_created ? first_created : content_created;
+		const char *pub = pn ? na_xml_text(a, pn) : NULL;
+		if (pub)
+			warn |= set_date(r, a, &a->published, pub, pn, "published");
+		const char *vc = version_created ? na_xml_text(a, version_created) : NULL;
+		if (vc && (!pub || strcmp(vc, pub) != 0))
+			warn |= set_date(r, a, &a->modified, vc, version_created, "modified");
+		else if (content_modified)
+			warn |= set_date(r, a, &a->modified, txt(a, content_modified, exact), content_modified, "modified");
+	}
+
+	int need_headline = !a->headline && !rec;
+	map_content(a, nar_child(item, "contentSet"), &need_headline, exact);
+	if (rec)
+		warn |= map_record_ext(r, a, rec);
+	return warn ? NA_WARN : NA_OK;
+}
+
+/* ---- reader: streaming --------------------------------------------------------- */
+
+static int newsml_read_open(struct na_reader *r)
+{
+	struct newsml *m = r->priv;
+	m->err = (struct na_xml_err){.ctx = r->ctx, .file = na_input_name(r->in)};
+	m->xr = na_xml_reader(&m->err, r->in, na_input_charset(r->in));
+	if (!m->xr) {
+		struct na_pos pos = {na_input_name(r->in), 0, 0, -1};
+		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "cannot start the XML reader");
+		return NA_FATAL;
+	}
+	/* structured errors carry the column too */
+	xmlTextReaderSetStructuredErrorHandler(m->xr, na_xml_error_handler, &m->err);
+	return NA_OK;
+}
+
+static long current_line(struct newsml *m)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(m->xr);
+	return n ? xmlGetLineNo(n) : xmlTextReaderGetParserLineNumber(m->xr);
+}
+
+static int parse_failed(struct na_reader *r, struct newsml *m)
+{
+	if (!m->err.errors) {
+		struct na_pos pos = {na_input_name(r->in), xmlTextReaderGetParserLineNumber(m->xr),
+		                     xmlTextReaderGetParserColumnNumber(m->xr), -1};
+		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "XML is not well-formed");
+	}
+	m->state = 2;
+	return NA_FATAL;
+}
+
+static int item(struct na_reader *r, struct newsml *m, xmlNodePtr n, struct na_article *a)
+{
+	int st = map_item(r, n, a);
+	if (st == NA_FAILED) {
+		if (!m->rejected)
+			m->rejected = xmlBufferCreate();
+		else
+			xmlBufferEmpty(m->rejected);
+		if (m->rejected && xmlNodeDump(m->rejected, n->doc, n, 0, 0) >= 0) {
+			r->rejected = (const char *)xmlBufferContent(m->rejected);
+			r->rejected_len = (size_t)xmlBufferLength(m->rejected);
+		}
+	}
+	return st;
+}
+
+static void skip_warning(struct na_reader *r, struct newsml *m, const char *name)
+{
+	struct na_pos pos = {na_input_name(r->in), current_line(m), 0, -1};
+	na_report(r->ctx, NA_SEV_WARNING, &pos, NULL, "%s skipped: only newsItem carries an article", name);
+}
+
+static int newsml_read_next(struct na_reader *r, struct na_article *a)
+{
+	struct newsml *m = r->priv;
+	int skip_subtree = m->skip_pending;
+	m->skip_pending = 0;
+	if (m->state == 2)
+		return NA_EOF;
+	for (;;) {
+		int rc = skip_subtree ? xmlTextReaderNext(m->xr) : xmlTextReaderRead(m->xr);
+		skip_subtree = 0;
+		if (rc < 0)
+			return parse_failed(r, m);
+		if (rc == 0) {
+			m->state = 2;
+			return m->err.errors ? NA_FATAL : NA_EOF;
+		}
+		if (xmlTextReaderNodeType(m->xr) != XML_READER_TYPE_ELEMENT)
+			continue;
+		int depth = xmlTextReaderDepth(m->xr);
+		const char *name = (const char *)xmlTextReaderConstLocalName(m->xr);
+		const char *ns = (const char *)xmlTextReaderConstNamespaceUri(m->xr);
+		int g2 = ns && !strcmp(ns, NAR_NS);
+		if (depth == 0) {
+			if (g2 && !strcmp(name, "newsMessage")) {
+				m->state = 1;
+				continue;
+			}
+			if (g2 && !strcmp(name, "newsItem")) {
+				xmlNodePtr node = xmlTextReaderExpand(m->xr);
+				if (!node)
+					return parse_failed(r, m);
+				int st = item(r, m, node, a);
+				m->state = 2; /* one item per document */
+				return st;
+			}
+			int known = 0;
+			for (size_t k = 0; k < NA_ARRAY_SIZE(item_roots); k++)
+				known |= g2 && !strcmp(name, item_roots[k]);
+			if (known) {
+				skip_warning(r, m, name);
+				m->state = 2;
+				return NA_EOF;
+			}
+			struct na_pos pos = {na_input_name(r->in), current_line(m), 0, -1};
+			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL,
+			          "root element <%s> is not a NewsML-G2 item or newsMessage (namespace " NAR_NS ")", name);
+			m->state = 2;
+			return NA_FATAL;
+		}
+		if (m->state != 1)
+			continue;
+		if (depth == 1) {
+			/* header: nothing for the model */
+			if (g2 && !strcmp(name, "header"))
+				skip_subtree = 1;
+			continue;
+		}
+		/* depth 2: the items of the itemSet */
+		skip_subtree = 1;
+		if (!g2)
+			continue;
+		if (!strcmp(name, "newsItem")) {
+			xmlNodePtr node = xmlTextReaderExpand(m->xr);
+			if (!node)
+				return parse_failed(r, m);
+			int st = item(r, m, node, a);
+			/* the subtree is skipped (and freed) on the next call */
+			m->skip_pending = 1;
+			return st;
+		}
+		skip_warning(r, m, name);
+	}
+}
+
+static void newsml_read_close(struct na_reader *r)
+{
+	struct newsml *m = r->priv;
+	if (m->xr)
+		xmlFreeTextReader(m->xr);
+	if (m->rejected)
+		xmlBufferFree(m->rejected);
+}
+
+const struct na_format na_format_newsml = {
+	.name = "newsml",
+	.aliases = "newsmlg2,newsml-g2",
+	.description = "IPTC NewsML-G2 2.35 newsItem / newsMessage (text items)",
+	.extensions = "nml,newsml.xml",
+	.mime = "application/vnd.iptc.g2.newsitem+xml,application/vnd.iptc.g2.newsmessage+xml",
+	.priv_size = sizeof(struct newsml),
+	.probe = newsml_probe,
+	.read_open = newsml_read_open,
+	.read_next = newsml_read_next,
+	.read_close = newsml_read_close,
+	.write_open = newsml_write_open,
+	.write_article = newsml_write_article,
+	.write_close = newsml_write_close,
+	.options_help = "container: auto (one article -> newsItem, several -> newsMessage), item or message; "
+	                "indent: 1 to indent the XML",
+};

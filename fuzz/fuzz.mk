@@ -1,0 +1,47 @@
+# fuzz.mk - libFuzzer targets (included by GNUmakefile; see docs/fuzzing.md).
+#
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_JOBS=1] [FUZZ_TARGETS="jsonl probe"]
+#   make fuzz-smoke [FUZZ_SMOKE_SECONDS=20]     (CI: every target briefly)
+#
+# One reader target per format in the registry (fuzz/fuzz_reader.c compiled
+# with -DNA_FUZZ_FORMAT="name", names from the generated format_list.h, so a
+# new format gets its target without touching this file) plus fuzz_probe.
+# The library is built with clang in build-fuzz/; corpora live in
+# build-fuzz/corpus/ and are seeded from tests/ and ../shared/corpus, never
+# written into the repository.  Only these targets need clang, so its
+# packages are a separate list.
+
+FUZZ_DEB_PKGS := clang libclang-rt-14-dev
+FUZZ_CC       ?= clang
+FUZZ_SECONDS  ?= 60
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_JOBS     ?= 1
+FUZZ_TARGETS  ?=
+FUZZ_MAX_LEN  ?= 32768
+FB            := build-fuzz
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: fuzz fuzz-smoke fuzz-deps fuzz-build
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FUZZ_DEB_PKGS)"
+
+# The library with coverage instrumentation; then one binary per target.
+fuzz-build: fuzz-deps
+	@$(MAKE) --no-print-directory B=$(FB) CC=$(FUZZ_CC) WARN="-Wall -Wextra" \
+		OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FB)/libnewsarc.a $(FB)/format_list.h
+	@set -e; flags="-std=c11 -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CPPFLAGS) $(PKG_CFLAGS)"; \
+	libs="$(FB)/libnewsarc.a $(LDLIBS)"; \
+	if [ ! $(FB)/fuzz_probe -nt $(FB)/libnewsarc.a ] || [ fuzz/fuzz_probe.c -nt $(FB)/fuzz_probe ]; then \
+		echo "  FUZZ probe"; $(FUZZ_CC) $$flags fuzz/fuzz_probe.c -o $(FB)/fuzz_probe $$libs; fi; \
+	for n in $$(sed -n 's/^extern const struct na_format na_format_\([a-z0-9_]*\);/\1/p' $(FB)/format_list.h); do \
+		t=$(FB)/fuzz_reader_$$n; \
+		if [ ! $$t -nt $(FB)/libnewsarc.a ] || [ fuzz/fuzz_reader.c -nt $$t ]; then \
+			echo "  FUZZ $$n"; $(FUZZ_CC) $$flags -DNA_FUZZ_FORMAT="\"$$n\"" fuzz/fuzz_reader.c -o $$t $$libs; fi; \
+	done
+
+fuzz: fuzz-build
+	FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) fuzz/run.sh $(FB) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-build
+	FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) fuzz/run.sh $(FB) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)

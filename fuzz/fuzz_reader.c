@@ -1,0 +1,158 @@
+/* fuzz_reader.c - libFuzzer target for one reader, compiled once per format
+ * with -DNA_FUZZ_FORMAT="name" (fuzz/fuzz.mk takes the names from the
+ * generated build/format_list.h, so every new format gets a target).
+ *
+ * The input goes through na_input_open_mem (the path bundle readers use for
+ * their entries) and, for gzip inputs, the same inflate layer as files.
+ * Besides crashes, leaks and UB, the target aborts on broken model
+ * invariants: every string a reader hands out must be valid UTF-8, and
+ * status codes must be the documented ones.  Each article is also written
+ * back with the format's own writer (when it has one) and as a JSON record,
+ * so writers see hostile model values too. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "formats/format.h"
+
+#ifndef NA_FUZZ_FORMAT
+#error "compile with -DNA_FUZZ_FORMAT=\"name\""
+#endif
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const struct na_format *fmt;
+static char name[64];
+
+static void discard(const struct na_diag *d, void *user)
+{
+	(void)user;
+	/* diagnostics must be printable: a message and a sane position */
+	if (!d->message || d->pos.line < 0 || d->pos.col < 0)
+		abort();
+	if (getenv("NA_FUZZ_VERBOSE"))
+		fprintf(stderr, "diag: %s\n", d->message);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fmt = na_format_find(NA_FUZZ_FORMAT);
+	if (!fmt) {
+		fprintf(stderr, "fuzz_reader: format %s is not in the registry\n", NA_FUZZ_FORMAT);
+		exit(2);
+	}
+	if (getenv("NA_FUZZ_INFO")) {
+		/* fuzz/run.sh asks whether there is a reader to fuzz */
+		printf("%s\n", (na_format_caps(fmt) & NA_CAN_READ) ? "read" : "noread");
+		exit(0);
+	}
+	/* a display name with the format's first extension, as readers may look at it */
+	const char *ext = na_format_extensions(fmt);
+	size_t n = ext ? strcspn(ext, ",") : 0;
+	snprintf(name, sizeof name, "fuzz%s%.*s", n ? "." : "", (int)n, ext ? ext : "");
+	return 0;
+}
+
+static void check_str(const char *s)
+{
+	if (s && !na_utf8_valid(s, strlen(s))) {
+		fprintf(stderr, "model invariant broken: invalid UTF-8 string from reader %s\n", NA_FUZZ_FORMAT);
+		abort();
+	}
+}
+
+static void check_list(const struct na_strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (!l->v[i])
+			abort();
+		check_str(l->v[i]);
+	}
+}
+
+static void check_article(const struct na_article *a)
+{
+	check_str(a->id);
+	check_str(a->source);
+	check_str(a->url);
+	check_str(a->headline);
+	check_str(a->subheadline);
+	check_list(&a->byline);
+	check_str(a->dateline);
+	check_str(a->language);
+	check_str(a->published.value);
+	check_str(a->published.raw);
+	check_str(a->modified.value);
+	check_str(a->modified.raw);
+	check_list(&a->keywords);
+	check_list(&a->subjects);
+	check_str(a->section);
+	for (size_t i = 0; i < a->nbody; i++) {
+		if (!a->body[i].text || (unsigned)a->body[i].type > NA_BLOCK_LIST_ITEM)
+			abort();
+		check_str(a->body[i].text);
+	}
+	for (size_t i = 0; i < a->nextra; i++) {
+		if (!a->extra[i].key || !a->extra[i].json)
+			abort();
+		check_str(a->extra[i].key);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct na_ctx ctx;
+	na_ctx_init(&ctx);
+	ctx.cb = discard;
+	/* smaller limits than the CLI's so the fuzzer explores instead of
+	 * spending its time on legal but huge expansions */
+	ctx.limits.max_record = 1u << 20;
+	ctx.limits.max_total = 64u << 20;
+	ctx.limits.max_entries = 1000;
+	ctx.limits.max_ratio = 1000;
+	struct na_input *in = na_input_open_mem(&ctx, name, data, size);
+	struct na_reader *r = na_reader_open(fmt, in, &ctx);
+	if (r) {
+		struct na_article *a = na_article_new();
+		struct na_output *own = NULL, *js = na_output_open_mem(&ctx);
+		struct na_writer *w = NULL;
+		if (na_format_caps(fmt) & NA_CAN_WRITE) {
+			own = na_output_open_mem(&ctx);
+			w = na_writer_open(fmt, own, &ctx);
+		}
+		for (int i = 0; i < 100000; i++) {
+			int rc = na_reader_next(r, a);
+			if (rc == NA_EOF || rc == NA_FATAL)
+				break;
+			if (rc == NA_FAILED) {
+				size_t len;
+				const char *raw = na_reader_rejected(r, &len);
+				if (raw && len) /* must be readable memory */
+					(void)*(volatile const char *)(raw + len - 1);
+				continue;
+			}
+			if (rc != NA_OK && rc != NA_WARN) {
+				fprintf(stderr, "reader %s returned status %d\n", NA_FUZZ_FORMAT, rc);
+				abort();
+			}
+			check_article(a);
+			na_article_to_json(js, a);
+			na_output_mem_reset(js);
+			if (w) {
+				na_writer_article(w, a);
+				na_output_mem_reset(own);
+			}
+		}
+		if (w)
+			na_writer_close(w);
+		if (own)
+			na_output_abort(own);
+		na_output_abort(js);
+		na_article_free(a);
+		na_reader_close(r);
+	}
+	na_input_close(in);
+	return 0;
+}

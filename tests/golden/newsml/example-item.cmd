@@ -1,0 +1,1 @@
+newsarc convert -q "$ROOT/examples/newsml/item.xml"

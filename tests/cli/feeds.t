@@ -36,3 +36,10 @@ wxr        r-p
 2> <stdin>:1: error: root element <html> is not <rss> or <rdf:RDF>: not an RSS feed
 2> newsarc: read 0, written 0, rejected 0
 => 5
+
+# UTF-16 with and without a BOM, big5: probed and decoded into UTF-8.
+% printf '<?xml version="1.0" encoding="utf-16"?><rss><channel><title>T</title><item><title>caf\xc3\xa9 \xe2\x82\xac</title></item></channel></rss>' > u8.xml; iconv -f utf-8 -t utf-16 u8.xml > bom.xml; iconv -f utf-8 -t utf-16be u8.xml > be.xml; sed 's/utf-16/big5/; s/caf\xc3\xa9 \xe2\x82\xac/\xe4\xb8\xad\xe6\x96\x87/' u8.xml | iconv -f utf-8 -t big5 > b5.xml; newsarc convert -q bom.xml be.xml b5.xml
+{"source":"T","headline":"café €"}
+{"source":"T","headline":"café €"}
+{"source":"T","headline":"中文"}
+=> 0

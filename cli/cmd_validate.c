@@ -353,7 +353,8 @@ static void walk(struct run *r, const char *dir)
 	qsort(names, n, sizeof *names, cmp_names);
 	for (size_t i = 0; i < n; i++) {
 		struct na_buf p = {0};
-		na_buf_printf(&p, "%s/%s", dir, names[i]);
+		size_t dl = strlen(dir);
+		na_buf_printf(&p, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
 		struct stat st;
 		if (!r->stop && stat(p.p, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
@@ -377,7 +378,8 @@ static int cmp_rules(const void *a, const void *b)
 
 static void summary(struct run *r)
 {
-	qsort(r->rules, r->nrules, sizeof *r->rules, cmp_rules);
+	if (r->nrules)
+		qsort(r->rules, r->nrules, sizeof *r->rules, cmp_rules);
 	if (r->report == R_TEXT) {
 		if (r->cli->quiet)
 			return;

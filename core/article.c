@@ -158,16 +158,13 @@ void na_article_copy(struct na_article *dst, const struct na_article *src)
 		na_article_add_block(dst, src->body[i].type, src->body[i].text, strlen(src->body[i].text));
 	for (size_t i = 0; i < src->nextra; i++)
 		na_article_add_extra(dst, src->extra[i].key, src->extra[i].json, strlen(src->extra[i].json));
-	/* positions name their input, which may be closed before the copy is
-	 * used (convert --jobs replays records after the reader is gone): the
-	 * copy keeps its own file names in its arena */
+	/* positions name their input; a copy may outlive it (--jobs queues), so
+	 * the names move into the arena too */
 	dst->pos = src->pos;
 	memcpy(dst->fpos, src->fpos, sizeof dst->fpos);
-	const char *file = copy_or_null(dst, src->pos.file);
-	dst->pos.file = file;
-	for (size_t i = 0; i < NA_F__COUNT; i++) {
-		if (!src->fpos[i].file)
-			continue;
-		dst->fpos[i].file = src->fpos[i].file == src->pos.file ? file : copy_or_null(dst, src->fpos[i].file);
-	}
+	const char *name = copy_or_null(dst, src->pos.file);
+	dst->pos.file = name;
+	for (int i = 0; i < NA_F__COUNT; i++)
+		if (src->fpos[i].file)
+			dst->fpos[i].file = src->fpos[i].file == src->pos.file ? name : copy_or_null(dst, src->fpos[i].file);
 }

@@ -313,9 +313,10 @@ long na_input_read(struct na_input *in, void *buf, size_t n)
 	if (k > n)
 		k = n;
 	memcpy(buf, in->data + in->start, k);
-	for (size_t i = 0; i < k; i++)
-		if (((char *)buf)[i] == '\n')
-			in->lineno++;
+	/* memchr finds the newlines much faster than a byte loop (XML readers
+	 * pull everything through here) */
+	for (const char *p = buf, *e = p + k; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+		in->lineno++;
 	in->start += k;
 	return (long)k;
 }

@@ -299,13 +299,10 @@ static void header(struct na_writer *w, const struct na_article *first)
 	else {
 		/* RFC 4287 needs a permanent IRI; without -O atom:id we derive one
 		 * from the title so the same export gets the same id */
-		struct na_buf t = {0};
-		na_buf_adds(&t, "urn:newsarc:feed:");
-		na_buf_adds(&t, title);
 		struct na_buf iri = {0};
-		feed_id_iri(&iri, t.p);
+		na_buf_adds(&iri, "urn:newsarc:feed:");
+		feed_pct_encode(&iri, title);
 		feed_xml_escape(b, iri.p);
-		na_buf_free(&t);
 		na_buf_free(&iri);
 	}
 	na_buf_adds(b, "</id>\n");

@@ -60,6 +60,11 @@ void na_bundle_src_close(struct na_bundle_src *s);
 /* Report an error about the current entry (file "input!path", its offset). */
 void na_bundle_src_error(struct na_bundle_src *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Set while a bundle entry is opened as a bundle, so the nested reader
+ * knows its depth (the reader API has no parameter for it): nested bundles
+ * are read one level deep. */
+extern _Thread_local int na_bundle_opening_nested;
+
 /* Probe an entry through the registry by its name and (decoded) first
  * bytes; NULL when no format claims it with more than a guess. */
 const struct na_format *na_bundle_probe_entry(struct na_input *in, const char *path, int *score);

@@ -1,5 +1,8 @@
 /* feed.c - see feed.h. */
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -42,6 +45,11 @@ static int declared_encoding(const char *buf, size_t len, char *out, size_t size
  * per diagnostic */
 static void one_line_errors(void *user, xmlErrorPtr e)
 {
+	struct feed_xml *fx = (struct feed_xml *)((char *)user - offsetof(struct feed_xml, err));
+	if (e && e->level >= XML_ERR_ERROR && !fx->err_line) {
+		fx->err_line = e->line > 0 ? e->line : -1;
+		fx->err_code = e->code;
+	}
 	if (!e || !e->message || !strchr(e->message, '\n')) {
 		na_xml_error_handler(user, e);
 		return;
@@ -60,6 +68,64 @@ static void one_line_errors(void *user, xmlErrorPtr e)
 	xmlError copy = *e;
 	copy.message = msg;
 	na_xml_error_handler(user, &copy);
+}
+
+/* Convert buf from charset to UTF-8 and make its declaration say UTF-8:
+ * libxml2 2.9 lets an encoding declaration win over a UTF-8 override. */
+static int transcode(struct feed_xml *fx, const char **buf, size_t *len, const char *charset)
+{
+	struct na_buf out = {0};
+	const char *s = *buf;
+	size_t n = *len;
+	if (n >= 5 && !memcmp(s, "<?xml", 5)) {
+		const char *end = memchr(s, '>', n);
+		if (end) {
+			/* a fresh declaration, without the old encoding */
+			na_buf_adds(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+			n -= (size_t)(end + 1 - s);
+			s = end + 1;
+		}
+	}
+	if (!strcasecmp(charset, "utf-8") || !strcasecmp(charset, "utf8")) {
+		na_buf_add(&out, s, n);
+	} else {
+		iconv_t cd = iconv_open("UTF-8", charset);
+		if (cd == (iconv_t)-1) {
+			struct na_pos pos = {fx->err.file, 0, 0, -1};
+			na_report(fx->r->ctx, NA_SEV_ERROR, &pos, NULL, "unknown transport charset \"%s\"", charset);
+			na_buf_free(&out);
+			return -1;
+		}
+		char *in = (char *)s;
+		size_t left = n;
+		while (left) {
+			na_buf_reserve(&out, left * 2 + 16);
+			char *o = out.p + out.len;
+			size_t room = out.cap - out.len - 1;
+			size_t before = room;
+			size_t rc = iconv(cd, &in, &left, &o, &room);
+			out.len += before - room;
+			if (rc == (size_t)-1 && errno != E2BIG) {
+				long line = 1;
+				for (const char *p = *buf; p < in; p++)
+					line += *p == '\n';
+				struct na_pos pos = {fx->err.file, line + fx->err.line_offset, 0, (long long)(in - *buf)};
+				na_report(fx->r->ctx, NA_SEV_ERROR, &pos, NULL, "bytes not valid in the transport charset %s",
+				          charset);
+				iconv_close(cd);
+				na_buf_free(&out);
+				return -1;
+			}
+		}
+		iconv_close(cd);
+	}
+	na_buf_addc(&out, 0);
+	out.len--;
+	free(fx->owned);
+	fx->owned = out.p;
+	*buf = out.p;
+	*len = out.len;
+	return 0;
 }
 
 int feed_xml_open(struct feed_xml *fx, struct na_reader *r)
@@ -97,8 +163,8 @@ int feed_xml_open(struct feed_xml *fx, struct na_reader *r)
 				nl += u[k] == '\n';
 			struct na_pos pos = {fx->err.file, 1, 1, 0};
 			na_report(r->ctx, NA_SEV_WARNING, &pos, NULL,
-			          "%s before the XML declaration (line %ld) skipped; the file is not well-formed XML",
-			          nl ? "blank line" : "white space", nl + 1);
+			          "%s before the XML declaration skipped (XML allows nothing before it)",
+			          nl > 1 ? "blank lines" : nl ? "a blank line" : "white space");
 			buf += i;
 			len -= i;
 			fx->err.line_offset = nl;
@@ -114,10 +180,18 @@ int feed_xml_open(struct feed_xml *fx, struct na_reader *r)
 		if (enc && *enc) {
 			fx->charset = enc;
 			fx->charset_origin = "transport";
-		}
-		else
+			if (transcode(fx, &buf, &len, enc) != 0)
+				return NA_FATAL;
+			enc = NULL; /* now UTF-8, declared so */
+		} else
 			enc = NULL;
 	}
+	fx->len = len;
+	fx->lines = 1;
+	for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + len - p))) != NULL; p++)
+		fx->lines++;
+	if (len && buf[len - 1] == '\n')
+		fx->lines--; /* the last line ends with its newline */
 	if (len > (size_t)INT32_MAX) {
 		struct na_pos pos = {fx->err.file, 0, 0, -1};
 		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "XML document too large");
@@ -138,11 +212,21 @@ int feed_xml_open(struct feed_xml *fx, struct na_reader *r)
 
 static void damaged(struct feed_xml *fx)
 {
+	struct na_pos pos = {fx->err.file, 0, 0, -1};
 	if (fx->err.errors == 0) {
-		struct na_pos pos = {fx->err.file, 0, 0, -1};
 		na_report(fx->r->ctx, NA_SEV_ERROR, &pos, NULL, "XML document is not well-formed");
 		fx->err.errors++;
 	}
+	if (fx->damage_noted)
+		return;
+	fx->damage_noted = 1;
+	/* libxml2's streaming parser calls a truncated document "extra
+	 * content"; say what happened when the damage is at the very end */
+	if (fx->err_line > 0 && fx->err_line >= fx->lines &&
+	    (fx->err_code == XML_ERR_DOCUMENT_END || fx->err_code == XML_ERR_TAG_NOT_FINISHED ||
+	     fx->err_code == XML_ERR_LTSLASH_REQUIRED || fx->err_code == XML_ERR_GT_REQUIRED))
+		na_report(fx->r->ctx, NA_SEV_NOTE, &pos, NULL,
+		          "the document ends before its root element is closed (truncated?); the items before the damage were kept");
 }
 
 int feed_xml_next(struct feed_xml *fx, int *depth, const char **name, const char **ns)
@@ -173,7 +257,7 @@ int feed_xml_next(struct feed_xml *fx, int *depth, const char **name, const char
 xmlNodePtr feed_xml_expand(struct feed_xml *fx)
 {
 	xmlNodePtr n = xmlTextReaderExpand(fx->xr);
-	if (!n || fx->err.errors) {
+	if (!n) {
 		fx->ended = 1;
 		damaged(fx);
 		return NULL;
@@ -193,6 +277,8 @@ void feed_xml_close(struct feed_xml *fx)
 	if (fx->xr)
 		xmlFreeTextReader(fx->xr);
 	fx->xr = NULL;
+	free(fx->owned);
+	fx->owned = NULL;
 }
 
 /* ---- node helpers ------------------------------------------------------ */
@@ -511,6 +597,16 @@ int feed_is_iri(const char *s)
 	return 1;
 }
 
+void feed_pct_encode(struct na_buf *b, const char *id)
+{
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		if (isalnum(*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~')
+			na_buf_addc(b, (char)*p);
+		else
+			na_buf_printf(b, "%%%02X", *p);
+	}
+}
+
 void feed_id_iri(struct na_buf *b, const char *id)
 {
 	if (feed_is_iri(id) && strncmp(id, FEED_ID_PREFIX, strlen(FEED_ID_PREFIX)) != 0) {
@@ -518,12 +614,7 @@ void feed_id_iri(struct na_buf *b, const char *id)
 		return;
 	}
 	na_buf_adds(b, FEED_ID_PREFIX);
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		if (isalnum(*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~')
-			na_buf_addc(b, (char)*p);
-		else
-			na_buf_printf(b, "%%%02X", *p);
-	}
+	feed_pct_encode(b, id);
 }
 
 const char *feed_id_from_iri(struct na_article *a, const char *iri)
@@ -660,8 +751,12 @@ int feed_root(const char *s, size_t n, char *qname, size_t cap)
 			end = strstr(s + i, "?>"), tl = 2;
 		else if (i + 3 < n && !strncmp(s + i, "<!--", 4))
 			end = strstr(s + i, "-->"), tl = 3;
-		else if (i + 1 < n && s[i + 1] == '!')
-			end = strchr(s + i, '>');
+		else if (i + 1 < n && s[i + 1] == '!') {
+			/* <!DOCTYPE ... [ internal subset ]> */
+			const char *gt = strchr(s + i, '>'), *sub = strchr(s + i, '[');
+			end = sub && gt && sub < gt ? strstr(sub, "]>") : gt;
+			tl = sub && gt && sub < gt ? 2 : 1;
+		}
 		else {
 			size_t k = 0;
 			for (i++; i < n && k + 1 < cap && (isalnum((unsigned char)s[i]) || strchr(":_-.", s[i])); i++)

@@ -149,6 +149,8 @@ def extras(r):
     if rnd.random() < 0.3:
         r["props"] = rnd.choice([{"x-a": "s"}, {"x-a": 1}, {"n_12": 3}, {"n_12": "3"}, {"n_": 1}, {"y": 1},
                                  {"x-A": "s"}, {}, {"x-ab": "s", "n_1": 2}])
+    if rnd.random() < 0.05:
+        r[rnd.choice(["Upper", "with space", "a-much-longer-key-name", "_ok"])] = 1
     return r
 
 

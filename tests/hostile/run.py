@@ -21,7 +21,7 @@ empty working directory (the inputs, their parent and /tmp are watched).
 Cases listed in xfail.txt (known, reported bugs) print XFAIL and do not
 fail the suite.  Usage: run.py [--only REGEX] [--keep DIR]; exit 0 all passed, 1 failure.
 """
-import argparse, os, re, shutil, subprocess, sys, tempfile
+import argparse, os, re, shutil, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TIMEOUT = int(os.environ.get("HOSTILE_TIMEOUT", "120"))
@@ -102,12 +102,14 @@ def main():
             before = snapshot([top])
             tmp_before = set(os.listdir("/tmp"))
             env = dict(os.environ, IN=indir, LC_ALL="C.UTF-8")
+            t0 = time.monotonic()
             try:
                 p = subprocess.run(["bash", "-c", c["cmd"]], cwd=work, env=env, capture_output=True,
                                    timeout=TIMEOUT)
                 rc, out, err = p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
             except subprocess.TimeoutExpired:
                 rc, out, err = None, "", f"timeout after {TIMEOUT}s (hang)"
+            took = time.monotonic() - t0
             problems = []
             if rc is None:
                 problems.append(err)
@@ -152,7 +154,7 @@ def main():
                 for l in err.strip().splitlines()[:6]:
                     print("    2> " + l[:300])
             else:
-                print(f"ok   {c['name']}")
+                print(f"ok   {c['name']} ({took:.1f}s)")
         print(f"hostile: {len(active) - fails} passed, {fails} failed, {len(cases) - len(active)} skipped")
         return 1 if fails else 0
     finally:

@@ -76,7 +76,9 @@ static int run(int argc, char **argv)
 		int score;
 		const struct na_format *f = na_bundle_probe_entry(ein, s.path, &score);
 		unsigned long n = 0, bad = 0;
+		na_bundle_opening_nested = f && !strcmp(na_format_name(f), "bundle");
 		struct na_reader *r = f ? na_reader_open(f, ein, &c.ctx) : NULL;
+		na_bundle_opening_nested = 0;
 		if (r) {
 			int st;
 			while ((st = na_reader_next(r, a)) != NA_EOF && st != NA_FATAL) {

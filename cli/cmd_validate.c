@@ -157,7 +157,11 @@ static void flush_record(struct run *r, const char *what, const char *id, const 
 			printf(",\"line\":%ld,\"col\":%ld,", d->pos.line, d->pos.col);
 			if (d->pos.offset >= 0)
 				printf("\"offset\":%lld,", d->pos.offset);
-			printf("\"record\":%lu,\"id\":", r->records);
+			/* XSD errors and stray warnings belong to no record */
+			if (what && strcmp(what, "xsd") != 0)
+				printf("\"record\":%lu,\"id\":", r->records);
+			else
+				printf("\"record\":null,\"id\":");
 			if (id)
 				json_str(stdout, id);
 			else
@@ -174,6 +178,8 @@ static void flush_record(struct run *r, const char *what, const char *id, const 
 	if (r->report == R_JUNIT && what) {
 		char name[1024];
 		const char *file = rec && rec->file ? rec->file : "";
+		if (!strcmp(what, "xsd"))
+			id = "(XSD)";
 		if (rec && rec->line > 0)
 			snprintf(name, sizeof name, "%s:%ld%s%.200s", file, rec->line, id ? " " : "", id ? id : "");
 		else if (rec && rec->offset >= 0)
@@ -241,7 +247,7 @@ static int xsd_input(struct run *r, struct na_input *in, const char *path, const
 		worsen(r, NA_EXIT_INVALID);
 	}
 	struct na_pos pos = {path, 0, 0, -1};
-	flush_record(r, "xsd", "(XSD)", &pos);
+	flush_record(r, "xsd", NULL, &pos);
 	*pbuf = buf;
 	*plen = len;
 	return 1;
@@ -353,7 +359,8 @@ static void walk(struct run *r, const char *dir)
 	qsort(names, n, sizeof *names, cmp_names);
 	for (size_t i = 0; i < n; i++) {
 		struct na_buf p = {0};
-		na_buf_printf(&p, "%s/%s", dir, names[i]);
+		size_t dl = strlen(dir);
+		na_buf_printf(&p, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
 		struct stat st;
 		if (!r->stop && stat(p.p, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
@@ -377,7 +384,8 @@ static int cmp_rules(const void *a, const void *b)
 
 static void summary(struct run *r)
 {
-	qsort(r->rules, r->nrules, sizeof *r->rules, cmp_rules);
+	if (r->nrules)
+		qsort(r->rules, r->nrules, sizeof *r->rules, cmp_rules);
 	if (r->report == R_TEXT) {
 		if (r->cli->quiet)
 			return;

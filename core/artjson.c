@@ -112,9 +112,15 @@ static int map_list(struct mapper *m, const struct key *k, const struct na_json 
 	if (v->type != NA_JSON_ARRAY)
 		return bad(m, v, k->name, "expected an array of strings, found %s", type_name(v));
 	for (size_t i = 0; i < v->len; i++) {
+		const struct na_json *it = &v->u.items[i];
+		if (it->type == NA_JSON_STRING && !memchr(it->u.str, 0, it->len)) {
+			/* the common case, without formatting a field name */
+			na_strlist_push(m->a, l, it->u.str, it->len);
+			continue;
+		}
 		char field[64];
 		snprintf(field, sizeof field, "%s[%zu]", k->name, i);
-		if (text_value(m, &v->u.items[i], field, &s, &n))
+		if (text_value(m, it, field, &s, &n))
 			return -1;
 		na_strlist_push(m->a, l, s, n);
 	}
@@ -151,28 +157,34 @@ static int map_body(struct mapper *m, const struct na_json *v)
 	for (size_t i = 0; i < v->len; i++) {
 		const struct na_json *b = &v->u.items[i];
 		char field[64];
-		snprintf(field, sizeof field, "body[%zu]", i);
+		field[0] = 0;
+		/* the field name is only needed for a diagnostic: format it then */
+#define FIELD() (field[0] ? field : (snprintf(field, sizeof field, "body[%zu]", i), field))
 		if (b->type == NA_JSON_STRING) {
-			if (text_value(m, b, field, &s, &n))
+			if (text_value(m, b, FIELD(), &s, &n))
 				return -1;
 			na_article_add_block(m->a, NA_BLOCK_PARAGRAPH, s, n);
 			continue;
 		}
 		if (b->type != NA_JSON_OBJECT)
-			return bad(m, b, field, "expected a block object {\"type\",\"text\"}, found %s", type_name(b));
+			return bad(m, b, FIELD(), "expected a block object {\"type\",\"text\"}, found %s", type_name(b));
 		const struct na_json *t = na_json_get(b, "type"), *x = na_json_get(b, "text");
 		enum na_block_type bt = NA_BLOCK_PARAGRAPH;
 		if (t) {
 			if (t->type != NA_JSON_STRING || na_block_type_from_name(t->u.str, &bt))
-				return bad(m, t, field, "%s", "block type must be one of \"p\", \"h\", \"quote\", \"li\"");
+				return bad(m, t, FIELD(), "%s", "block type must be one of \"p\", \"h\", \"quote\", \"li\"");
 		}
 		if (!x)
-			return bad(m, b, field, "%s", "block has no \"text\"");
-		if (text_value(m, x, field, &s, &n))
+			return bad(m, b, FIELD(), "%s", "block has no \"text\"");
+		if (x->type == NA_JSON_STRING && !memchr(x->u.str, 0, x->len)) {
+			s = x->u.str;
+			n = x->len;
+		} else if (text_value(m, x, FIELD(), &s, &n))
 			return -1;
 		if (b->len > (size_t)(t ? 2 : 1))
-			return bad(m, b, field, "%s", "block has keys other than \"type\" and \"text\"");
+			return bad(m, b, FIELD(), "%s", "block has keys other than \"type\" and \"text\"");
 		na_article_add_block(m->a, bt, s, n);
+#undef FIELD
 	}
 	return 0;
 }

@@ -86,5 +86,9 @@ void na_buf_json_string(struct na_buf *b, const char *s, size_t n);
 /* Writers append straight into an output's buffer, then let it flush. */
 struct na_buf *na_output_buffer(struct na_output *o);
 int na_output_flush_maybe(struct na_output *o);
+/* Containers that compress their own records (WARC, one gzip member per
+ * record) turn the whole-stream gzip of a ".gz" output off before writing
+ * anything, so nothing is compressed twice.  Returns 1 when it was on. */
+int na_output_gzip_off(struct na_output *o);
 
 #endif

@@ -207,6 +207,15 @@ const char *na_output_name(const struct na_output *o) { return o->name; }
 
 struct na_buf *na_output_buffer(struct na_output *o) { return &o->buf; }
 
+int na_output_gzip_off(struct na_output *o)
+{
+	if (!o->gz || o->buf.len || o->zs.total_in)
+		return 0;
+	deflateEnd(&o->zs);
+	o->gz = 0;
+	return 1;
+}
+
 int na_output_flush_maybe(struct na_output *o)
 {
 	if (!o->is_mem && o->buf.len >= OUT_CHUNK)

@@ -57,6 +57,28 @@ void na_xml_error_handler(void *user, xmlErrorPtr e)
 	na_report(err->ctx, sev, &pos, NULL, "%s", msg);
 }
 
+/* External entities are never loaded (no NOENT, no DTDLOAD), so their
+ * references silently expand to nothing; say so, since the document was
+ * written to pull in a file or URL (XXE). */
+static void warn_external(void *payload, void *data, const xmlChar *name)
+{
+	xmlEntityPtr ent = payload;
+	struct na_xml_err *err = data;
+	if (!ent || (ent->etype != XML_EXTERNAL_GENERAL_PARSED_ENTITY &&
+	             ent->etype != XML_EXTERNAL_GENERAL_UNPARSED_ENTITY && ent->etype != XML_EXTERNAL_PARAMETER_ENTITY))
+		return;
+	struct na_pos pos = {err->file, 0, 0, -1};
+	na_report(err->ctx, NA_SEV_WARNING, &pos, NULL,
+	          "external entity '%s' (\"%s\") not loaded (no network or file access); its references are dropped",
+	          (const char *)name, ent->SystemID ? (const char *)ent->SystemID : "");
+}
+
+void na_xml_warn_external(struct na_xml_err *err, xmlDocPtr doc)
+{
+	if (doc && doc->intSubset && doc->intSubset->entities)
+		xmlHashScan(doc->intSubset->entities, warn_external, err);
+}
+
 xmlDocPtr na_xml_read(struct na_xml_err *err, const char *buf, size_t len, const char *encoding)
 {
 	na_xml_init();
@@ -81,6 +103,7 @@ xmlDocPtr na_xml_read(struct na_xml_err *err, const char *buf, size_t len, const
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
+	na_xml_warn_external(err, doc);
 	return doc;
 }
 

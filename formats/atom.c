@@ -229,8 +229,7 @@ static int atom_read_next(struct na_reader *r, struct na_article *a)
 					s->entries++;
 					return map_entry(s, e, a) ? NA_WARN : NA_OK;
 				}
-				struct na_pos pos = {fx->err.file, xmlTextReaderGetParserLineNumber(fx->xr) + fx->err.line_offset,
-				                     xmlTextReaderGetParserColumnNumber(fx->xr), -1};
+				struct na_pos pos = {fx->err.file, feed_xml_line(fx, xmlTextReaderCurrentNode(fx->xr)), 0, -1};
 				na_report(r->ctx, NA_SEV_ERROR, &pos, NULL,
 				          "root element <%s> is not an Atom 1.0 <feed> (namespace " FEED_NS_ATOM ")", name);
 				return NA_FATAL;
@@ -299,13 +298,10 @@ static void header(struct na_writer *w, const struct na_article *first)
 	else {
 		/* RFC 4287 needs a permanent IRI; without -O atom:id we derive one
 		 * from the title so the same export gets the same id */
-		struct na_buf t = {0};
-		na_buf_adds(&t, "urn:newsarc:feed:");
-		na_buf_adds(&t, title);
 		struct na_buf iri = {0};
-		feed_id_iri(&iri, t.p);
+		na_buf_adds(&iri, "urn:newsarc:feed:");
+		feed_pct_encode(&iri, title);
 		feed_xml_escape(b, iri.p);
-		na_buf_free(&t);
 		na_buf_free(&iri);
 	}
 	na_buf_adds(b, "</id>\n");

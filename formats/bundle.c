@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "format.h"
 #include "bundle/bundle.h"
 
@@ -30,9 +31,6 @@ extern const struct na_format na_format_bundle;
 #define FIXED_EPOCH 946684800LL
 #define MAX_ID_BYTES 100
 
-/* Set while a bundle opens a nested bundle, so the nested reader knows its
- * depth (the reader API has no parameter for it). */
-static _Thread_local int opening_nested;
 
 struct spool_head {
 	uint32_t name_len;
@@ -77,7 +75,7 @@ static int bundle_probe(const struct na_probe *p)
 static int bundle_read_open(struct na_reader *r)
 {
 	struct bundle *b = r->priv;
-	b->nested = opening_nested;
+	b->nested = na_bundle_opening_nested;
 	b->expect = -1;
 	if (na_bundle_src_open(&b->src, r->ctx, r->in) != 0)
 		return NA_FATAL;
@@ -157,9 +155,9 @@ static int open_entry(struct na_reader *r)
 		skipped(r, "bundle nested more than one level deep");
 		return 0;
 	}
-	opening_nested = f == &na_format_bundle;
+	na_bundle_opening_nested = f == &na_format_bundle;
 	b->child = na_reader_open(f, b->child_in, r->ctx);
-	opening_nested = 0;
+	na_bundle_opening_nested = 0;
 	if (!b->child) {
 		close_child(b);
 		return NA_FAILED; /* reported by the entry's reader */
@@ -317,6 +315,24 @@ static int spool_entry(struct na_writer *w, const char *name, size_t name_len, i
 	return NA_OK;
 }
 
+/* An unlinked temporary file in $TMPDIR (tmpfile() ignores it), so a large
+ * spool can be sent to a roomy disk and nothing is left behind on a crash. */
+static FILE *spool_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct na_buf path = {0};
+	na_buf_printf(&path, "%s/newsarc-bundle-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path.p);
+	FILE *f = NULL;
+	if (fd >= 0) {
+		unlink(path.p);
+		if (!(f = fdopen(fd, "w+b")))
+			close(fd);
+	}
+	na_buf_free(&path);
+	return f;
+}
+
 static int bundle_write_open(struct na_writer *w)
 {
 	struct bundle *b = w->priv;
@@ -345,12 +361,15 @@ static int bundle_write_open(struct na_writer *w)
 		na_buf_free(&ok);
 		return NA_FATAL;
 	}
-	b->spool = tmpfile();
-	b->index = tmpfile();
+	b->spool = spool_file();
+	b->index = spool_file();
 	if (!b->spool || !b->index) {
 		na_report(w->ctx, NA_SEV_ERROR, &pos, NULL, "cannot create a temporary spool file: %s", strerror(errno));
 		return NA_FATAL;
 	}
+	/* stdio's 4 KiB default costs a system call per small entry */
+	setvbuf(b->spool, NULL, _IOFBF, 1u << 20);
+	setvbuf(b->index, NULL, _IOFBF, 256u << 10);
 	b->mem = na_output_open_mem(w->ctx);
 	if (b->single) {
 		b->single_w = na_writer_open(b->ef, b->mem, w->ctx);

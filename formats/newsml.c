@@ -24,6 +24,9 @@
 #include <stdlib.h>
 #include <time.h>
 #include <libxml/uri.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "format.h"
 #include "core/xml.h"
 
@@ -128,19 +131,53 @@ static int newsml_probe(const struct na_probe *p)
 
 /* ---- writer: escaping ------------------------------------------------- */
 
+/* Length of the prefix of s[0..n) free of bytes that need a look: markup
+ * characters, controls (tab/LF/CR included) and 0xEF (U+FFFE/FFFF lead).
+ * SSE2 checks 16 bytes at a time: most text has nothing to escape. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&');
+	const __m128i quot = _mm_set1_epi8('"'), ef = _mm_set1_epi8((char)0xEF);
+	const __m128i bias = _mm_set1_epi8((char)0x80), ctl = _mm_set1_epi8((char)(0x20 ^ 0x80));
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, gt)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, quot)));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, ef));
+		/* unsigned v < 0x20, as a signed compare of the biased bytes */
+		m = _mm_or_si128(m, _mm_cmplt_epi8(_mm_xor_si128(v, bias), ctl));
+		int mask = _mm_movemask_epi8(m);
+		if (mask)
+			return i + (size_t)__builtin_ctz((unsigned)mask);
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = s[i];
+		if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '"' || c == 0xEF)
+			break;
+	}
+	return i;
+}
+
 /* Append s escaped for XML text (attr: for a double-quoted attribute).
  * Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/FFFF)
  * are dropped and counted. */
-static void esc(struct na_buf *b, const char *s, size_t n, int attr, unsigned long *dropped)
+static void esc(struct na_buf *b, const char *str, size_t n, int attr, unsigned long *dropped)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + n, *run = p;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
 	na_buf_reserve(b, n + 16);
-	while (p < e) {
-		unsigned char c = *p;
-		if (c >= 0x3f && c != 0xEF) { /* fast path: no special character */
-			p++;
-			continue;
+	while (i < n) {
+		size_t k = plain_run(s + i, n - i);
+		if (k) {
+			na_buf_add(b, s + i, k);
+			i += k;
+			if (i >= n)
+				break;
 		}
+		unsigned char c = s[i];
 		const char *rep = NULL;
 		size_t skip = 1;
 		switch (c) {
@@ -152,31 +189,23 @@ static void esc(struct na_buf *b, const char *s, size_t n, int attr, unsigned lo
 		case '\n': rep = attr ? "&#10;" : NULL; break;
 		case '\t': rep = attr ? "&#9;" : NULL; break;
 		case 0xEF:
-			if (p + 2 < e && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+			if (i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
 				rep = "";
 				skip = 3;
 				(*dropped)++;
 			}
 			break;
 		default:
-			if (c < 0x20) {
-				rep = "";
-				(*dropped)++;
-			}
+			rep = ""; /* another C0 control */
+			(*dropped)++;
 			break;
 		}
-		if (!rep) {
-			p++;
-			continue;
-		}
-		if (p > run)
-			na_buf_add(b, run, (size_t)(p - run));
-		na_buf_adds(b, rep);
-		p += skip;
-		run = p;
+		if (rep)
+			na_buf_adds(b, rep);
+		else
+			na_buf_addc(b, (char)c);
+		i += skip;
 	}
-	if (p > run)
-		na_buf_add(b, run, (size_t)(p - run));
 }
 
 struct wr {
@@ -744,15 +773,30 @@ static const char *plain_attr(struct na_article *a, xmlNodePtr n, const char *na
 	return NULL;
 }
 
+/* Text of an element.  Items we wrote (exact) hold the model string as one
+ * text node, taken as is: no whitespace normalization, so odd spacing
+ * round-trips too; anything else is gathered and normalized. */
+static const char *txt(struct na_article *a, xmlNodePtr n, int exact)
+{
+	xmlNodePtr c = n->children;
+	if (exact) {
+		if (!c)
+			return na_arena_strndup(a->arena, "", 0);
+		if (!c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+			return na_arena_strdup(a->arena, (const char *)c->content);
+	}
+	return na_xml_text(a, n);
+}
+
 /* Name of a concept: its <name>, else @literal, else (unless NAME_ONLY)
  * @qcode (the code alone with STRIP), else @uri. */
 enum { NAME_ONLY = 2, STRIP = 1 };
-static const char *concept_name(struct na_article *a, xmlNodePtr n, int mode)
+static const char *concept_name(struct na_article *a, xmlNodePtr n, int mode, int exact)
 {
 	int strip = mode & STRIP;
 	xmlNodePtr nm = nar_child(n, "name");
 	if (nm)
-		return na_xml_text(a, nm);
+		return txt(a, nm, exact);
 	const char *v = plain_attr(a, n, "literal");
 	if (v || (mode & NAME_ONLY))
 		return v;
@@ -824,7 +868,45 @@ static xmlNodePtr first_element(xmlNodePtr n)
 	return NULL;
 }
 
-static void map_content(struct na_article *a, xmlNodePtr cs, int *nitf_headline_needed)
+/* The body our writer produces: p, h2, blockquote/p, ul/li, nothing else.
+ * Returns 0 (nothing added) when the body holds anything else. */
+static int own_blocks(struct na_article *a, xmlNodePtr body)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (xmlNodePtr c = body->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			const char *n = (const char *)c->name;
+			enum na_block_type t;
+			if (!strcmp(n, "p"))
+				t = NA_BLOCK_PARAGRAPH;
+			else if (!strcmp(n, "h2"))
+				t = NA_BLOCK_HEADING;
+			else if (!strcmp(n, "blockquote") || !strcmp(n, "ul")) {
+				t = n[0] == 'b' ? NA_BLOCK_QUOTE : NA_BLOCK_LIST_ITEM;
+				for (xmlNodePtr d = c->children; d; d = d->next) {
+					if (d->type != XML_ELEMENT_NODE)
+						continue;
+					if (strcmp((const char *)d->name, t == NA_BLOCK_QUOTE ? "p" : "li") != 0)
+						return 0;
+					if (pass) {
+						const char *s = txt(a, d, 1);
+						na_article_add_block(a, t, s, strlen(s));
+					}
+				}
+				continue;
+			} else
+				return 0;
+			if (pass) {
+				const char *s = txt(a, c, 1);
+				na_article_add_block(a, t, s, strlen(s));
+			}
+		}
+	}
+	return 1;
+}
+
+static void map_content(struct na_article *a, xmlNodePtr cs, int *nitf_headline_needed, int exact)
 {
 	for (xmlNodePtr c = cs ? cs->children : NULL; c; c = c->next) {
 		const char *ct = NULL;
@@ -851,7 +933,9 @@ static void map_content(struct na_article *a, xmlNodePtr cs, int *nitf_headline_
 				}
 				na_xml_blocks(a, na_xml_child(body, "body.content"));
 			} else if (na_xml_is(root, "html")) {
-				na_xml_blocks(a, na_xml_child(root, "body"));
+				xmlNodePtr body = na_xml_child(root, "body");
+				if (!(exact && body && own_blocks(a, body)))
+					na_xml_blocks(a, body);
 			} else if (root) {
 				na_xml_blocks(a, c);
 			}
@@ -933,13 +1017,14 @@ static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
 	for (xmlNodePtr c = cm ? cm->children : NULL; c && !rec; c = c->next)
 		if (in_ns(c, NAX_NS, "record"))
 			rec = c;
+	int exact = rec != NULL;
 
 	a->id = plain_attr(a, item, "guid");
 	xmlNodePtr prov = nar_child(im, "provider");
 	if (prov)
-		a->source = concept_name(a, prov, 1);
+		a->source = concept_name(a, prov, 1, exact);
 	if (!a->source && nar_child(cm, "infoSource"))
-		a->source = concept_name(a, nar_child(cm, "infoSource"), 1);
+		a->source = concept_name(a, nar_child(cm, "infoSource"), 1, exact);
 
 	xmlNodePtr first_created = nar_child(im, "firstCreated"), version_created = nar_child(im, "versionCreated");
 	xmlNodePtr content_created = NULL, content_modified = NULL, located = NULL;
@@ -953,18 +1038,18 @@ static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
 			if (code && (!strcmp(code, "sub") || !strcmp(code, "subhead") || !strcmp(code, "subheadline") ||
 			             !strcmp(code, "subtitle"))) {
 				if (!a->subheadline)
-					a->subheadline = na_xml_text(a, c);
+					a->subheadline = txt(a, c, exact);
 			} else if (!a->headline)
-				a->headline = na_xml_text(a, c);
+				a->headline = txt(a, c, exact);
 		} else if (nar(c, "creator")) {
 			xmlNodePtr nm = nar_child(c, "name");
 			if (nm) {
-				const char *s = na_xml_text(a, nm);
+				const char *s = txt(a, nm, exact);
 				na_strlist_push(a, &a->byline, s, strlen(s));
 			}
 		} else if (nar(c, "dateline")) {
 			if (!a->dateline)
-				a->dateline = na_xml_text(a, c);
+				a->dateline = txt(a, c, exact);
 		} else if (nar(c, "located")) {
 			if (!located)
 				located = c;
@@ -972,10 +1057,10 @@ static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
 			if (!a->language)
 				a->language = plain_attr(a, c, "tag");
 		} else if (nar(c, "keyword")) {
-			const char *s = na_xml_text(a, c);
+			const char *s = txt(a, c, exact);
 			na_strlist_push(a, &a->keywords, s, strlen(s));
 		} else if (nar(c, "subject")) {
-			const char *s = concept_name(a, c, 0);
+			const char *s = concept_name(a, c, 0, exact);
 			if (s)
 				na_strlist_push(a, &a->subjects, s, strlen(s));
 		} else if (nar(c, "contentCreated")) {
@@ -987,11 +1072,11 @@ static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
 	if (!a->byline.n)
 		for (xmlNodePtr c = cm ? cm->children : NULL; c; c = c->next)
 			if (nar(c, "by")) {
-				const char *s = na_xml_text(a, c);
+				const char *s = txt(a, c, exact);
 				na_strlist_push(a, &a->byline, s, strlen(s));
 			}
 	if (!a->dateline && located)
-		a->dateline = concept_name(a, located, NAME_ONLY); /* a bare qcode is no dateline */
+		a->dateline = concept_name(a, located, NAME_ONLY, exact); /* a bare qcode is no dateline */
 	if (!a->language) {
 		xmlChar *lang = xmlNodeGetLang(item);
 		if (lang && *lang)
@@ -1002,9 +1087,9 @@ static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
 	if (rec) {
 		/* our own item: contentCreated/contentModified hold the exact values */
 		if (content_created)
-			warn |= set_date(r, a, &a->published, na_xml_text(a, content_created), content_created, "published");
+			warn |= set_date(r, a, &a->published, txt(a, content_created, exact), content_created, "published");
 		if (content_modified)
-			warn |= set_date(r, a, &a->modified, na_xml_text(a, content_modified), content_modified, "modified");
+			warn |= set_date(r, a, &a->modified, txt(a, content_modified, exact), content_modified, "modified");
 	} else {
 		/* item-level dates first (IPTC: firstCreated is when the item was
 		 * first published), content-level dates as fallback; versionCreated
@@ -1017,11 +1102,11 @@ static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
 		if (vc && (!pub || strcmp(vc, pub) != 0))
 			warn |= set_date(r, a, &a->modified, vc, version_created, "modified");
 		else if (content_modified)
-			warn |= set_date(r, a, &a->modified, na_xml_text(a, content_modified), content_modified, "modified");
+			warn |= set_date(r, a, &a->modified, txt(a, content_modified, exact), content_modified, "modified");
 	}
 
 	int need_headline = !a->headline && !rec;
-	map_content(a, nar_child(item, "contentSet"), &need_headline);
+	map_content(a, nar_child(item, "contentSet"), &need_headline, exact);
 	if (rec)
 		warn |= map_record_ext(r, a, rec);
 	return warn ? NA_WARN : NA_OK;
@@ -1170,7 +1255,7 @@ const struct na_format na_format_newsml = {
 	.name = "newsml",
 	.aliases = "newsmlg2,newsml-g2",
 	.description = "IPTC NewsML-G2 2.35 newsItem / newsMessage (text items)",
-	.extensions = "nml,newsml.xml,newsml",
+	.extensions = "nml,newsml.xml",
 	.mime = "application/vnd.iptc.g2.newsitem+xml,application/vnd.iptc.g2.newsmessage+xml",
 	.priv_size = sizeof(struct newsml),
 	.probe = newsml_probe,

@@ -508,7 +508,7 @@ static int render(struct na_writer *w, const struct na_article *a, struct na_buf
 	jw_key(&j, "standard");
 	jw_small(&j, "name", "ninjs", "version", v2 ? "2.2" : "3.1", "schema",
 	         v2 ? "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#"
-	            : "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#");
+	            : "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#");
 	/* the schemas want a full RFC 3339 date-time: a date without a time
 	 * or a zone cannot be written without inventing one */
 	const struct na_date *dates[2] = {&a->published, a->modified.value ? &a->modified : &a->published};

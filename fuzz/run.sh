@@ -38,6 +38,22 @@ def flat(path):
 for f in open(os.path.join(seeds, "list")).read().split("\n"):
     if f:
         shutil.copyfile(f, os.path.join(seeds, "probe", flat(f)))
+# containers: the fixtures hold no archives, so make a few small ones
+import io, tarfile, zipfile
+small = [f for f in open(os.path.join(seeds, "list")).read().split("\n")
+         if f and os.path.getsize(f) < 8192][:6]
+os.makedirs(os.path.join(seeds, "bundle"), exist_ok=True)
+for kind in ("zip", "tar", "tar.gz"):
+    b = io.BytesIO()
+    if kind == "zip":
+        with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+            for f in small:
+                z.write(f, os.path.basename(f))
+    else:
+        with tarfile.open(fileobj=b, mode="w:gz" if kind == "tar.gz" else "w") as t:
+            for f in small:
+                t.add(f, os.path.basename(f))
+    open(os.path.join(seeds, "bundle", "made." + kind), "wb").write(b.getvalue())
 for line in open(os.path.join(seeds, "map")):
     fmt, f = line.rstrip("\n").split("\t", 1)
     os.makedirs(os.path.join(seeds, fmt), exist_ok=True)

@@ -19,9 +19,16 @@ SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared"))
 
 results = {"pass": 0, "fail": 0, "skip": 0}
 failures = []
+durations = []
+_last = [None]
 
 
 def report(kind, name, detail=""):
+    import time
+    now = time.monotonic()
+    if _last[0] is not None:
+        durations.append((now - _last[0], name))
+    _last[0] = now
     results[kind] += 1
     tag = {"pass": "PASS", "fail": "FAIL", "skip": "SKIP"}[kind]
     if kind != "pass" or os.environ.get("VERBOSE"):
@@ -227,22 +234,34 @@ def main():
     ap.add_argument("--accept", action="store_true")
     ap.add_argument("--sanitizer", action="store_true")
     ap.add_argument("--only", help="regex on test names")
+    ap.add_argument("--wrap", help="run newsarc under this command (e.g. valgrind ...)")
+    ap.add_argument("--no-scripts", action="store_true", help="skip tests/scripts")
     a = ap.parse_args()
     bindir = tempfile.mkdtemp(prefix="newsarc-bin-")
-    os.symlink(os.path.abspath(a.bin), os.path.join(bindir, "newsarc"))
-    timeout = 900 if a.sanitizer else 300
+    if a.wrap:
+        with open(os.path.join(bindir, "newsarc"), "w") as f:
+            f.write(f'#!/bin/sh\nexec {a.wrap} "{os.path.abspath(a.bin)}" "$@"\n')
+        os.chmod(os.path.join(bindir, "newsarc"), 0o755)
+    else:
+        os.symlink(os.path.abspath(a.bin), os.path.join(bindir, "newsarc"))
+    timeout = 900 if a.sanitizer or a.wrap else 300
     if not os.path.isdir(SHARED):
         print(f"SKIP note: {SHARED} is absent; tests that need it are skipped", flush=True)
+    import time
+    _last[0] = time.monotonic()
     try:
         if a.unit and not a.accept:
             run_unit(os.path.abspath(a.unit), a.only)
         if not a.accept:
             run_transcripts(bindir, a.only, timeout)
         run_golden(bindir, a.only, a.accept, timeout)
-        if not a.accept:
+        if not a.accept and not a.no_scripts:
             run_scripts(bindir, a.only, timeout)
     finally:
         shutil.rmtree(bindir, ignore_errors=True)
+    slow = sorted(durations, reverse=True)[:5]
+    if slow and slow[0][0] > 5:
+        print("slowest: " + ", ".join(f"{n} {t:.0f}s" for t, n in slow if t > 5))
     if failures:
         print("failed: " + ", ".join(failures))
     print(f"{results['pass']} passed, {results['fail']} failed, {results['skip']} skipped")

@@ -6,7 +6,11 @@
  * minLength, maxLength (code points, as ajv counts), pattern (regex.c),
  * format (format.c), minimum, maximum, exclusiveMinimum, exclusiveMaximum,
  * multipleOf, allOf, anyOf, oneOf, not, if/then/else, $ref ("#" and JSON
- * pointers inside the document, $defs included), $defs.  Annotations are
+ * pointers inside the document, $defs included), $defs, and the cheap ones:
+ * minProperties, maxProperties, propertyNames, contains, minContains,
+ * maxContains, dependentRequired, dependentSchemas.  Not implemented (so
+ * refused): unevaluatedProperties, unevaluatedItems, $anchor, $dynamicRef,
+ * $dynamicAnchor, $vocabulary, remote $ref.  Annotations are
  * accepted and ignored: $schema, $id (root only), $comment, title,
  * description, default, examples, deprecated, readOnly, writeOnly,
  * contentMediaType, contentEncoding.  Any other keyword is an error when the
@@ -55,6 +59,12 @@ struct node {
 	struct node **all, **any, **one;
 	size_t nall, nany, none;
 	struct node *not_, *if_, *then_, *else_;
+	long min_props, max_props;      /* -1: unset */
+	struct node *prop_names;
+	struct node *contains;
+	long min_contains, max_contains; /* -1: unset (minContains defaults to 1) */
+	struct dep { const char *key; size_t klen; struct key *req; size_t nreq; struct node *s; } *deps;
+	size_t ndeps;
 	struct node *ref;
 	const char *ref_str;
 	int strings_only;               /* only string keywords: fast path */
@@ -323,6 +333,51 @@ static void keyword(struct compiler *cc, struct node *n, const char *k, const st
 		n->then_ = compile(cc, v, kp);
 	} else if (!strcmp(k, "else")) {
 		n->else_ = compile(cc, v, kp);
+	} else if (!strcmp(k, "minProperties")) {
+		get_count(cc, v, kp, k, &n->min_props);
+	} else if (!strcmp(k, "maxProperties")) {
+		get_count(cc, v, kp, k, &n->max_props);
+	} else if (!strcmp(k, "propertyNames")) {
+		n->prop_names = compile(cc, v, kp);
+	} else if (!strcmp(k, "contains")) {
+		n->contains = compile(cc, v, kp);
+	} else if (!strcmp(k, "minContains")) {
+		get_count(cc, v, kp, k, &n->min_contains);
+	} else if (!strcmp(k, "maxContains")) {
+		get_count(cc, v, kp, k, &n->max_contains);
+	} else if (!strcmp(k, "dependentRequired") || !strcmp(k, "dependentSchemas")) {
+		int schemas = k[9] == 'S';
+		if (v->type != NA_JSON_OBJECT) {
+			cerr(cc, v, kp, "%s must be an object", k);
+			return;
+		}
+		struct dep *d = na_arena_alloc(ar, (n->ndeps + v->len + 1) * sizeof *d);
+		if (n->ndeps)
+			memcpy(d, n->deps, n->ndeps * sizeof *d);
+		n->deps = d;
+		for (size_t i = 0; i < v->len; i++) {
+			const struct na_json_member *m = &v->u.members[i];
+			struct dep *e = &n->deps[n->ndeps++];
+			memset(e, 0, sizeof *e);
+			e->key = m->key;
+			e->klen = m->key_len;
+			if (schemas) {
+				e->s = compile(cc, &m->value, subpath(cc, kp, m->key, m->key_len));
+				continue;
+			}
+			if (m->value.type != NA_JSON_ARRAY) {
+				cerr(cc, &m->value, kp, "dependentRequired values must be arrays of strings");
+				continue;
+			}
+			e->req = na_arena_alloc(ar, (m->value.len + 1) * sizeof *e->req);
+			for (size_t j = 0; j < m->value.len; j++) {
+				const struct na_json *x = &m->value.u.items[j];
+				if (x->type != NA_JSON_STRING)
+					cerr(cc, x, kp, "dependentRequired values must be arrays of strings");
+				else
+					e->req[e->nreq++] = (struct key){x->u.str, x->len};
+			}
+		}
 	} else if (!strcmp(k, "$ref")) {
 		if (v->type != NA_JSON_STRING) {
 			cerr(cc, v, kp, "$ref must be a string");
@@ -353,6 +408,7 @@ static struct node *compile(struct compiler *cc, const struct na_json *j, const 
 	n->json = j;
 	n->always = -1;
 	n->min_items = n->max_items = n->min_len = n->max_len = -1;
+	n->min_props = n->max_props = n->min_contains = n->max_contains = -1;
 	if (cc->nmemo == cc->capmemo) {
 		cc->capmemo = cc->capmemo ? cc->capmemo * 2 : 64;
 		cc->memo = na_xrealloc(cc->memo, cc->capmemo * sizeof *cc->memo);
@@ -480,9 +536,12 @@ struct vctx {
 	int quiet;              /* > 0: inside a combinator branch: no reports */
 	int stop;
 	int depth;
-	struct na_buf ptr;      /* JSON pointer of the current instance */
+	struct seg { const char *key; size_t len, idx; } *segs; /* key NULL: array index */
+	size_t nsegs, capsegs;
+	struct na_buf ptr;      /* scratch for the pointer's text */
 };
 
+static const char *ptr_text(struct vctx *vc);
 static void verr(struct vctx *vc, const struct node *n, const struct na_json *v, const char *kw, const char *fmt,
                  ...) __attribute__((format(printf, 5, 6)));
 static void verr(struct vctx *vc, const struct node *n, const struct na_json *v, const char *kw, const char *fmt,
@@ -496,7 +555,7 @@ static void verr(struct vctx *vc, const struct node *n, const struct na_json *v,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	snprintf(sp, sizeof sp, "%s/%s", n->path, kw);
-	struct na_verror e = {v, vc->ptr.p ? vc->ptr.p : "", kw, sp, msg};
+	struct na_verror e = {v, ptr_text(vc), kw, sp, msg};
 	vc->count++;
 	if (vc->cb)
 		vc->cb(vc->user, &e);
@@ -504,33 +563,46 @@ static void verr(struct vctx *vc, const struct node *n, const struct na_json *v,
 		vc->stop = 1;
 }
 
-static size_t ptr_push(struct vctx *vc, const char *seg, size_t n)
+/* The instance pointer is kept as segments and spelled out only when an
+ * error is reported: valid records never pay for it. */
+static size_t ptr_seg(struct vctx *vc, const char *key, size_t n, size_t idx)
 {
-	size_t old = vc->ptr.len;
-	na_buf_addc(&vc->ptr, '/');
-	for (size_t i = 0; i < n; i++) {
-		if (seg[i] == '~')
-			na_buf_add(&vc->ptr, "~0", 2);
-		else if (seg[i] == '/')
-			na_buf_add(&vc->ptr, "~1", 2);
-		else
-			na_buf_addc(&vc->ptr, seg[i]);
+	size_t old = vc->nsegs;
+	if (vc->nsegs == vc->capsegs) {
+		vc->capsegs = vc->capsegs ? vc->capsegs * 2 : 32;
+		vc->segs = na_xrealloc(vc->segs, vc->capsegs * sizeof *vc->segs);
 	}
+	vc->segs[vc->nsegs++] = (struct seg){key, n, idx};
 	return old;
 }
 
-static size_t ptr_push_idx(struct vctx *vc, size_t i)
-{
-	size_t old = vc->ptr.len;
-	na_buf_printf(&vc->ptr, "/%zu", i);
-	return old;
-}
+static size_t ptr_push(struct vctx *vc, const char *key, size_t n) { return ptr_seg(vc, key, n, 0); }
+static size_t ptr_push_idx(struct vctx *vc, size_t i) { return ptr_seg(vc, NULL, 0, i); }
+static void ptr_pop(struct vctx *vc, size_t old) { vc->nsegs = old; }
 
-static void ptr_pop(struct vctx *vc, size_t old)
+static const char *ptr_text(struct vctx *vc)
 {
-	vc->ptr.len = old;
-	if (vc->ptr.p)
-		vc->ptr.p[old] = 0;
+	struct na_buf *b = &vc->ptr;
+	b->len = 0;
+	na_buf_reserve(b, 1);
+	for (size_t i = 0; i < vc->nsegs; i++) {
+		const struct seg *g = &vc->segs[i];
+		if (!g->key) {
+			na_buf_printf(b, "/%zu", g->idx);
+			continue;
+		}
+		na_buf_addc(b, '/');
+		for (size_t k = 0; k < g->len; k++) {
+			if (g->key[k] == '~')
+				na_buf_add(b, "~0", 2);
+			else if (g->key[k] == '/')
+				na_buf_add(b, "~1", 2);
+			else
+				na_buf_addc(b, g->key[k]);
+		}
+	}
+	b->p[b->len] = 0;
+	return b->p;
 }
 
 static const char *jtype(const struct na_json *v)
@@ -648,7 +720,9 @@ static int validate_string(struct vctx *vc, const struct node *n, const struct n
 {
 	char val[80], pat[80];
 	int ok = 1;
-	if (n->min_len >= 0 || n->max_len >= 0) {
+	/* a string has between bytes/4 and bytes characters: count them only
+	 * when the byte length cannot decide */
+	if ((n->min_len >= 0 && v->len / 4 < (size_t)n->min_len) || (n->max_len >= 0 && v->len > (size_t)n->max_len)) {
 		size_t len = na_utf8_length(v->u.str, v->len);
 		if (n->min_len >= 0 && len < (size_t)n->min_len) {
 			verr(vc, n, v, "minLength", "too short: %zu characters, at least %ld required", len, n->min_len);
@@ -692,12 +766,23 @@ static int validate_number(struct vctx *vc, const struct node *n, const struct n
 		verr(vc, n, v, "exclusiveMaximum", "%s must be less than %g", v->u.str, n->xmax);
 		FAIL();
 	}
-	if (n->has_mult && fmod(d, n->mult) != 0) {
-		/* JavaScript's %, which ajv uses: 0.3 is not a multiple of 0.1 */
+	double q = n->has_mult ? d / n->mult : 0;
+	if (n->has_mult && !(isfinite(q) && fabs(q) < 1e21 && q == trunc(q))) {
+		/* ajv's test, data/multipleOf === parseInt(it): in binary floating
+		 * point 0.5 is a multiple of 0.1 and 0.3 is not; quotients from 1e21
+		 * on print in exponent form, which parseInt cuts, so they fail */
 		verr(vc, n, v, "multipleOf", "%s is not a multiple of %g", v->u.str, n->mult);
 		FAIL();
 	}
 	return ok;
+}
+
+static int has_key(const struct na_json *v, const char *key, size_t klen)
+{
+	for (size_t j = 0; j < v->len; j++)
+		if (v->u.members[j].key_len == klen && !memcmp(v->u.members[j].key, key, klen))
+			return 1;
+	return 0;
 }
 
 static int validate_object(struct vctx *vc, const struct node *n, const struct na_json *v)
@@ -714,6 +799,41 @@ static int validate_object(struct vctx *vc, const struct node *n, const struct n
 			verr(vc, n, v, "required", "required property missing");
 			ptr_pop(vc, old);
 			FAIL();
+		}
+	}
+	if (n->min_props >= 0 && v->len < (size_t)n->min_props) {
+		verr(vc, n, v, "minProperties", "%zu properties, at least %ld required", v->len, n->min_props);
+		FAIL();
+	}
+	if (n->max_props >= 0 && v->len > (size_t)n->max_props) {
+		verr(vc, n, v, "maxProperties", "%zu properties, at most %ld allowed", v->len, n->max_props);
+		FAIL();
+	}
+	for (size_t d = 0; d < n->ndeps; d++) {
+		const struct dep *e = &n->deps[d];
+		if (!has_key(v, e->key, e->klen))
+			continue;
+		for (size_t i = 0; i < e->nreq; i++)
+			if (!has_key(v, e->req[i].key, e->req[i].klen)) {
+				size_t old = ptr_push(vc, e->req[i].key, e->req[i].klen);
+				verr(vc, n, v, "dependentRequired", "required property missing (when \"%.60s\" is present)",
+				     e->key);
+				ptr_pop(vc, old);
+				FAIL();
+			}
+		if (e->s && !validate(vc, e->s, v))
+			FAIL();
+	}
+	if (n->prop_names) {
+		for (size_t i = 0; i < v->len; i++) {
+			const struct na_json_member *m = &v->u.members[i];
+			struct na_json name = {NA_JSON_STRING, v->line, v->col, m->key_len, {.str = m->key}};
+			size_t old = vc->quiet ? 0 : ptr_push(vc, m->key, m->key_len);
+			int r = validate(vc, n->prop_names, &name);
+			if (!vc->quiet)
+				ptr_pop(vc, old);
+			if (!r)
+				FAIL();
 		}
 	}
 	if (!n->nprops && !n->npprops && !n->addl)
@@ -781,6 +901,22 @@ static int validate_array(struct vctx *vc, const struct node *n, const struct na
 			ptr_pop(vc, old);
 		if (!r)
 			FAIL();
+	}
+	if (n->contains) {
+		size_t hits = 0;
+		for (size_t i = 0; i < v->len; i++)
+			hits += (size_t)try(vc, n->contains, &v->u.items[i]);
+		long min = n->min_contains >= 0 ? n->min_contains : 1;
+		if (hits < (size_t)min) {
+			verr(vc, n, v, n->min_contains >= 0 ? "minContains" : "contains",
+			     "%zu items match \"contains\", at least %ld required", hits, min);
+			FAIL();
+		}
+		if (n->max_contains >= 0 && hits > (size_t)n->max_contains) {
+			verr(vc, n, v, "maxContains", "%zu items match \"contains\", at most %ld allowed", hits,
+			     n->max_contains);
+			FAIL();
+		}
 	}
 	if (n->unique && v->len > 1) {
 		for (size_t i = 1; i < v->len; i++)
@@ -911,10 +1047,9 @@ out:
 unsigned long na_schema_validate(const struct na_schema *s, const struct na_json *v, na_verror_cb cb, void *user,
                                  unsigned long max_errors)
 {
-	struct vctx vc = {cb, user, 0, max_errors, 0, 0, 0, {0}};
-	na_buf_reserve(&vc.ptr, 64);
-	vc.ptr.p[0] = 0;
+	struct vctx vc = {cb, user, 0, max_errors, 0, 0, 0, NULL, 0, 0, {0}};
 	validate(&vc, s->root, v);
 	na_buf_free(&vc.ptr);
+	free(vc.segs);
 	return vc.count;
 }

@@ -12,6 +12,8 @@
 /* Ratios are judged only past this much output: small files compress well. */
 #define RATIO_FLOOR (16ull << 20)
 
+_Thread_local int na_bundle_opening_nested;
+
 int na_bundle_magic(const unsigned char *b, size_t len, const char *filename)
 {
 	int tarname = filename && (strstr(filename, ".tar.") || na_has_suffix_ci(filename, ".tzst") ||
@@ -133,7 +135,15 @@ static int limits_ok(struct na_bundle_src *s)
 		                    l->max_total);
 		return 0;
 	}
-	if (s->total > RATIO_FLOOR && s->total / (s->raw + 1) > l->max_ratio) {
+	/* compressed bytes consumed so far: what the decompression filter read
+	 * (tar.zst/xz/bz2), or for an unfiltered archive the position of the
+	 * format reader, which for zip advances with each deflated member;
+	 * counting our read-ahead instead would hide a bomb until its end */
+	long long used = archive_filter_count(s->a) > 1 ? archive_filter_bytes(s->a, -1)
+	                                                 : archive_filter_bytes(s->a, 0);
+	if (used <= 0 || (unsigned long long)used > s->raw)
+		used = (long long)s->raw;
+	if (s->total > RATIO_FLOOR && s->total / ((unsigned long long)used + 1) > l->max_ratio) {
 		na_bundle_src_error(s, "compression ratio exceeds the limit (%u, --max-ratio); "
 		                    "possible zip bomb; stopped", l->max_ratio);
 		return 0;

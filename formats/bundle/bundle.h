@@ -17,6 +17,10 @@ struct na_sha256 {
 };
 void na_sha256_init(struct na_sha256 *s);
 void na_sha256_update(struct na_sha256 *s, const void *data, size_t n);
+/* Choose the portable code (generic=1) or the CPU's SHA extensions when it
+ * has them (0, the default); returns 1 when the extensions are in use.  For
+ * tests: both paths must agree. */
+int na_sha256_use_generic(int generic);
 /* Finish and write 64 lowercase hex digits + NUL. */
 void na_sha256_hex(struct na_sha256 *s, char out[65]);
 
@@ -59,6 +63,11 @@ int na_bundle_src_stream(struct na_bundle_src *s, int (*fn)(void *u, const void 
 void na_bundle_src_close(struct na_bundle_src *s);
 /* Report an error about the current entry (file "input!path", its offset). */
 void na_bundle_src_error(struct na_bundle_src *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Set while a bundle entry is opened as a bundle, so the nested reader
+ * knows its depth (the reader API has no parameter for it): nested bundles
+ * are read one level deep. */
+extern _Thread_local int na_bundle_opening_nested;
 
 /* Probe an entry through the registry by its name and (decoded) first
  * bytes; NULL when no format claims it with more than a guess. */

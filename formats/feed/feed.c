@@ -1,5 +1,8 @@
 /* feed.c - see feed.h. */
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -42,6 +45,11 @@ static int declared_encoding(const char *buf, size_t len, char *out, size_t size
  * per diagnostic */
 static void one_line_errors(void *user, xmlErrorPtr e)
 {
+	struct feed_xml *fx = (struct feed_xml *)((char *)user - offsetof(struct feed_xml, err));
+	if (e && e->level >= XML_ERR_ERROR && !fx->err_line) {
+		fx->err_line = e->line > 0 ? e->line : -1;
+		fx->err_code = e->code;
+	}
 	if (!e || !e->message || !strchr(e->message, '\n')) {
 		na_xml_error_handler(user, e);
 		return;
@@ -62,24 +70,99 @@ static void one_line_errors(void *user, xmlErrorPtr e)
 	na_xml_error_handler(user, &copy);
 }
 
+/* Convert buf from charset to UTF-8 and make its declaration say UTF-8:
+ * libxml2 2.9 lets an encoding declaration win over a UTF-8 override. */
+static int transcode(struct feed_xml *fx, const char **buf, size_t *len, const char *charset)
+{
+	struct na_buf out = {0};
+	const char *s = *buf;
+	size_t n = *len;
+	if (n >= 5 && !memcmp(s, "<?xml", 5)) {
+		const char *end = memchr(s, '>', n);
+		if (end) {
+			/* a fresh declaration, without the old encoding */
+			na_buf_adds(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+			n -= (size_t)(end + 1 - s);
+			s = end + 1;
+		}
+	}
+	if (!strcasecmp(charset, "utf-8") || !strcasecmp(charset, "utf8")) {
+		na_buf_add(&out, s, n);
+	} else {
+		iconv_t cd = iconv_open("UTF-8", charset);
+		if (cd == (iconv_t)-1) {
+			struct na_pos pos = {fx->err.file, 0, 0, -1};
+			na_report(fx->r->ctx, NA_SEV_ERROR, &pos, NULL, "unknown transport charset \"%s\"", charset);
+			na_buf_free(&out);
+			return -1;
+		}
+		char *in = (char *)s;
+		size_t left = n;
+		while (left) {
+			na_buf_reserve(&out, left * 2 + 16);
+			char *o = out.p + out.len;
+			size_t room = out.cap - out.len - 1;
+			size_t before = room;
+			size_t rc = iconv(cd, &in, &left, &o, &room);
+			out.len += before - room;
+			if (rc == (size_t)-1 && errno != E2BIG) {
+				long line = 1;
+				for (const char *p = *buf; p < in; p++)
+					line += *p == '\n';
+				struct na_pos pos = {fx->err.file, line + fx->err.line_offset, 0, (long long)(in - *buf)};
+				na_report(fx->r->ctx, NA_SEV_ERROR, &pos, NULL, "bytes not valid in the transport charset %s",
+				          charset);
+				iconv_close(cd);
+				na_buf_free(&out);
+				return -1;
+			}
+		}
+		iconv_close(cd);
+	}
+	na_buf_addc(&out, 0);
+	out.len--;
+	free(fx->owned);
+	fx->owned = out.p;
+	*buf = out.p;
+	*len = out.len;
+	return 0;
+}
+
+/* Small reads keep libxml2's look-ahead short, so an item that closes
+ * just before the damage has been handed out before the error surfaces. */
+#define FEED_READ_SIZE 256
+
+static int input_read(void *ctx, char *buf, int len)
+{
+	long k = na_input_read(ctx, buf, len > FEED_READ_SIZE ? FEED_READ_SIZE : (size_t)len);
+	return k < 0 ? -1 : (int)k;
+}
+
+static int input_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
 int feed_xml_open(struct feed_xml *fx, struct na_reader *r)
 {
-	const char *buf;
 	size_t len;
 	fx->r = r;
 	fx->err = (struct na_xml_err){r->ctx, na_input_name(r->in), 0, 0, 0, 0};
-	if (na_input_slurp(r->in, &buf, &len) < 0)
-		return NA_FATAL;
-	const char *enc = NULL;
+	/* the prolog decides the charset; the document itself is streamed */
+	const unsigned char *u = na_input_peek(r->in, 4096, &len);
+	const char *buf = (const char *)u;
+	const char *transport = na_input_charset(r->in);
+	char decl[64];
 	fx->charset = "UTF-8";
 	fx->charset_origin = "default";
-	const unsigned char *u = (const unsigned char *)buf;
-	char decl[64];
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		fx->charset_origin = "bom";
+		transport = NULL; /* a BOM wins over everything */
 	} else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		fx->charset = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		fx->charset_origin = "bom";
+		transport = NULL;
 	} else {
 		if (len >= 4 && ((u[0] == 0 && u[1] == '<') || (u[0] == '<' && u[1] == 0))) {
 			/* UTF-16 without a BOM: libxml2 recognises "<?" in either order */
@@ -97,39 +180,47 @@ int feed_xml_open(struct feed_xml *fx, struct na_reader *r)
 				nl += u[k] == '\n';
 			struct na_pos pos = {fx->err.file, 1, 1, 0};
 			na_report(r->ctx, NA_SEV_WARNING, &pos, NULL,
-			          "%s before the XML declaration (line %ld) skipped; the file is not well-formed XML",
-			          nl ? "blank line" : "white space", nl + 1);
-			buf += i;
-			len -= i;
+			          "%s before the XML declaration skipped (XML allows nothing before it)",
+			          nl > 1 ? "blank lines" : nl ? "a blank line" : "white space");
+			char sink[4096];
+			if (na_input_read(r->in, sink, i) != (long)i)
+				return NA_FATAL;
 			fx->err.line_offset = nl;
+			u = na_input_peek(r->in, 4096, &len);
+			buf = (const char *)u;
 		}
 		if (declared_encoding(buf, len, decl, sizeof decl)) {
 			snprintf(fx->decl, sizeof fx->decl, "%s", decl);
 			fx->charset = fx->decl;
 			fx->charset_origin = "meta";
 		}
-		/* a charset from the container (HTTP header of a WARC record)
-		 * overrides the declaration (RFC 7303 section 3) */
-		enc = na_input_charset(r->in);
-		if (enc && *enc) {
-			fx->charset = enc;
-			fx->charset_origin = "transport";
-		}
-		else
-			enc = NULL;
-	}
-	if (len > (size_t)INT32_MAX) {
-		struct na_pos pos = {fx->err.file, 0, 0, -1};
-		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "XML document too large");
-		return NA_FATAL;
 	}
 	na_xml_init();
-	fx->xr = xmlReaderForMemory(buf, (int)len, fx->err.file, enc,
-	                            NA_XML_OPTIONS | XML_PARSE_BIG_LINES);
+	if (transport && *transport) {
+		/* a charset from the container (HTTP header of a WARC record)
+		 * overrides the declaration (RFC 7303 section 3): convert the
+		 * whole document, bounded by --max-record */
+		fx->charset = transport;
+		fx->charset_origin = "transport";
+		if (na_input_slurp(r->in, &buf, &len) < 0 || transcode(fx, &buf, &len, transport) != 0)
+			return NA_FATAL;
+		fx->mem_lines = 1;
+		for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + len - p))) != NULL; p++)
+			fx->mem_lines++;
+		if (len && buf[len - 1] == '\n')
+			fx->mem_lines--; /* the last line ends with its newline */
+		if (len > (size_t)INT32_MAX) {
+			struct na_pos pos = {fx->err.file, 0, 0, -1};
+			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "XML document too large");
+			return NA_FATAL;
+		}
+		fx->xr = xmlReaderForMemory(buf, (int)len, fx->err.file, NULL, NA_XML_OPTIONS | XML_PARSE_BIG_LINES);
+	} else
+		fx->xr = xmlReaderForIO(input_read, input_close, r->in, fx->err.file, NULL,
+		                        NA_XML_OPTIONS | XML_PARSE_BIG_LINES);
 	if (!fx->xr) {
 		struct na_pos pos = {fx->err.file, 0, 0, -1};
-		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "cannot start the XML parser%s%s",
-		          enc ? " for charset " : "", enc ? enc : "");
+		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "cannot start the XML parser");
 		return NA_FATAL;
 	}
 	xmlTextReaderSetStructuredErrorHandler(fx->xr, one_line_errors, &fx->err);
@@ -138,11 +229,24 @@ int feed_xml_open(struct feed_xml *fx, struct na_reader *r)
 
 static void damaged(struct feed_xml *fx)
 {
+	struct na_pos pos = {fx->err.file, 0, 0, -1};
 	if (fx->err.errors == 0) {
-		struct na_pos pos = {fx->err.file, 0, 0, -1};
 		na_report(fx->r->ctx, NA_SEV_ERROR, &pos, NULL, "XML document is not well-formed");
 		fx->err.errors++;
 	}
+	if (fx->damage_noted)
+		return;
+	fx->damage_noted = 1;
+	/* libxml2's streaming parser calls a truncated document "extra
+	 * content"; say what happened when the damage is at the very end */
+	size_t left;
+	na_input_peek(fx->r->in, 1, &left);
+	int at_end = fx->mem_lines ? fx->err_line >= fx->mem_lines : left == 0;
+	if (fx->err_line > 0 && at_end &&
+	    (fx->err_code == XML_ERR_DOCUMENT_END || fx->err_code == XML_ERR_TAG_NOT_FINISHED ||
+	     fx->err_code == XML_ERR_LTSLASH_REQUIRED || fx->err_code == XML_ERR_GT_REQUIRED))
+		na_report(fx->r->ctx, NA_SEV_NOTE, &pos, NULL,
+		          "the document ends before its root element is closed (truncated?); the items before the damage were kept");
 }
 
 int feed_xml_next(struct feed_xml *fx, int *depth, const char **name, const char **ns)
@@ -173,7 +277,7 @@ int feed_xml_next(struct feed_xml *fx, int *depth, const char **name, const char
 xmlNodePtr feed_xml_expand(struct feed_xml *fx)
 {
 	xmlNodePtr n = xmlTextReaderExpand(fx->xr);
-	if (!n || fx->err.errors) {
+	if (!n) {
 		fx->ended = 1;
 		damaged(fx);
 		return NULL;
@@ -193,6 +297,8 @@ void feed_xml_close(struct feed_xml *fx)
 	if (fx->xr)
 		xmlFreeTextReader(fx->xr);
 	fx->xr = NULL;
+	free(fx->owned);
+	fx->owned = NULL;
 }
 
 /* ---- node helpers ------------------------------------------------------ */
@@ -228,6 +334,12 @@ static int repair(struct na_buf *b, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	int high = 0, latin = 1;
+	/* both repairs need a character in U+0080..U+00FF: lead byte C2 or C3 */
+	while (i < n && u[i] != 0xC2 && u[i] != 0xC3)
+		i++;
+	if (i == n)
+		return 0;
+	i = 0;
 	while (i < n) {
 		unsigned cp;
 		size_t k = na_utf8_decode(u + i, n - i, &cp);
@@ -511,6 +623,16 @@ int feed_is_iri(const char *s)
 	return 1;
 }
 
+void feed_pct_encode(struct na_buf *b, const char *id)
+{
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		if (isalnum(*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~')
+			na_buf_addc(b, (char)*p);
+		else
+			na_buf_printf(b, "%%%02X", *p);
+	}
+}
+
 void feed_id_iri(struct na_buf *b, const char *id)
 {
 	if (feed_is_iri(id) && strncmp(id, FEED_ID_PREFIX, strlen(FEED_ID_PREFIX)) != 0) {
@@ -518,12 +640,7 @@ void feed_id_iri(struct na_buf *b, const char *id)
 		return;
 	}
 	na_buf_adds(b, FEED_ID_PREFIX);
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		if (isalnum(*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~')
-			na_buf_addc(b, (char)*p);
-		else
-			na_buf_printf(b, "%%%02X", *p);
-	}
+	feed_pct_encode(b, id);
 }
 
 const char *feed_id_from_iri(struct na_article *a, const char *iri)
@@ -660,8 +777,12 @@ int feed_root(const char *s, size_t n, char *qname, size_t cap)
 			end = strstr(s + i, "?>"), tl = 2;
 		else if (i + 3 < n && !strncmp(s + i, "<!--", 4))
 			end = strstr(s + i, "-->"), tl = 3;
-		else if (i + 1 < n && s[i + 1] == '!')
-			end = strchr(s + i, '>');
+		else if (i + 1 < n && s[i + 1] == '!') {
+			/* <!DOCTYPE ... [ internal subset ]> */
+			const char *gt = strchr(s + i, '>'), *sub = strchr(s + i, '[');
+			end = sub && gt && sub < gt ? strstr(sub, "]>") : gt;
+			tl = sub && gt && sub < gt ? 2 : 1;
+		}
 		else {
 			size_t k = 0;
 			for (i++; i < n && k + 1 < cap && (isalnum((unsigned char)s[i]) || strchr(":_-.", s[i])); i++)

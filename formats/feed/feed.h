@@ -27,6 +27,10 @@ struct feed_xml {
 	struct na_xml_err err;
 	const char *charset, *charset_origin;
 	char decl[64];          /* encoding of the XML declaration */
+	char *owned;            /* the document converted to UTF-8, when it was */
+	int damage_noted;
+	long mem_lines, err_line; /* lines of a transcoded document (else 0); line of the first error */
+	int err_code;           /* libxml2 code of the first error */
 	int skip;               /* next move is xmlTextReaderNext (subtree done) */
 	int ended;
 };
@@ -89,6 +93,8 @@ void feed_extra_str(struct na_article *a, const char *key, const char *s);
 int feed_is_iri(const char *s);
 /* An IRI for id (as is when it is one, else FEED_ID_PREFIX + %-encoding). */
 void feed_id_iri(struct na_buf *b, const char *id);
+/* Percent-encode every byte but RFC 3986 unreserved characters. */
+void feed_pct_encode(struct na_buf *b, const char *s);
 /* Inverse of feed_id_iri, in the arena. */
 const char *feed_id_from_iri(struct na_article *a, const char *iri);
 

@@ -2,8 +2,10 @@
 # The ninjs writer's output validates against the IPTC JSON Schemas (3.1 by
 # default, 2.2 with -O ninjs:version=2.2), checked with ajv (draft 2020-12,
 # formats on).  ajv is installed by npm into a cache outside the repository;
-# without npm or ../shared the test is skipped (exit 77).  With `newsarc
-# validate --schema` available, our own validator checks the same files.
+# without npm or ../shared the test is skipped (exit 77).  `newsarc validate
+# --schema` is not used: it checks the article record a reader produces (as
+# `convert --to jsonl` writes it), not a raw JSON document, and it does not
+# support the schemas' unevaluatedProperties and external GeoJSON $ref.
 set -e
 [ -n "$SHARED" ] || { echo "SKIP: ../shared absent"; exit 77; }
 command -v node >/dev/null && command -v npm >/dev/null || { echo "SKIP: node/npm absent"; exit 77; }
@@ -61,9 +63,5 @@ node check.js "$CACHE" "$REF/ninjs-schema_2.2.json" ex-2.2.jsonl one-2.2.json co
 # the checker itself rejects what it should: a 3.1 document is not 2.2
 if node check.js "$CACHE" "$REF/ninjs-schema_2.2.json" one-3.1.json >/dev/null; then
 	echo "ajv accepted a 3.1 document against the 2.2 schema"; exit 1
-fi
-if newsarc validate --help >/dev/null 2>&1 && newsarc validate --help 2>&1 | grep -q -- --schema; then
-	newsarc validate --schema "$REF/ninjs-schema_3.1.json" one-3.1.json
-	newsarc validate --schema "$REF/ninjs-schema_2.2.json" one-2.2.json
 fi
 echo ok

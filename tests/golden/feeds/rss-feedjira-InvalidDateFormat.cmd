@@ -1,0 +1,1 @@
+newsarc convert --to jsonl "$SHARED/corpus/rss/feedjira-InvalidDateFormat.xml" -o out.jsonl 2>&1; echo "exit $?"; cat out.jsonl

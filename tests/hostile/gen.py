@@ -215,7 +215,10 @@ def page(title=b"Good page", body=b"<p>Paragraph one of the article.</p>", head=
 
 
 gen("script-headline.html")(lambda: page(title=b"Real<script>alert(1)</script> news"))
-gen("script-body.html")(lambda: page(body=b"<p>Before.</p><script>document.write('x')</script><p>After.</p>"))
+gen("script-body.html")(lambda: page(body=b"<p>Before the script comes a paragraph long enough to count as article text, "
+                                           b"with a few more words so that any content extractor keeps it.</p>"
+                                           b"<script>document.write('x')</script><p>After the script comes a second "
+                                           b"paragraph, also long enough to be kept as part of the article body.</p>"))
 gen("deep.html")(lambda: page(body=b"<div>" * 100000 + b"<p>deep</p>" + b"</div>" * 100000))
 gen("deep-unclosed.html")(lambda: page(body=b"<span>" * 200000))
 gen("long-line.html")(lambda: page(body=b"<p>" + b"word " * 600_000 + b"</p>"))

@@ -86,7 +86,7 @@ def main():
             print(f"SKIP {c['name']}: needs {','.join(missing)} (not in this build)")
         else:
             active.append(c)
-    top = tempfile.mkdtemp(prefix="na-hostile-")
+    top = tempfile.mkdtemp(prefix="newsarc-hostile-")
     box = os.path.join(top, "box")
     indir = a.keep or os.path.join(box, "in")
     os.makedirs(box)
@@ -137,7 +137,9 @@ def main():
             after = snapshot([top])
             changed = sorted(p for p in set(after) | set(before)
                              if not p.startswith(work + os.sep) and p != work and before.get(p) != after.get(p))
-            new_tmp = sorted(f for f in set(os.listdir("/tmp")) - tmp_before if f.startswith("na-hostile"))
+            # absolute entry names in the archives point here (other runs
+            # may be creating their own temporary directories meanwhile)
+            new_tmp = sorted(f for f in set(os.listdir("/tmp")) - tmp_before if f.startswith("na-hostile-abs"))
             if changed or new_tmp:
                 problems.append("wrote outside its working directory: " + ", ".join(changed + new_tmp)[:300])
                 for f in new_tmp:

@@ -327,6 +327,16 @@ gen("dup-ids.feed.json")(lambda: json.dumps({"version": "https://jsonfeed.org/ve
 gen("deep.feed.json")(lambda: b'{"version":"https://jsonfeed.org/version/1.1","title":"F","items":' + b"[" * 100000 + b"]" * 100000 + b"}")
 
 
+# ---- fuzzer finds: tests/hostile/fuzz/<target>/<name>.b64 -> fuzz-<target>-<name>
+import base64
+FUZZ = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fuzz")
+for target in sorted(os.listdir(FUZZ)) if os.path.isdir(FUZZ) else []:
+    for f in sorted(os.listdir(os.path.join(FUZZ, target))):
+        if f.endswith(".b64"):
+            path = os.path.join(FUZZ, target, f)
+            gen(f"fuzz-{target}-{f[:-4]}")(lambda path=path: base64.b64decode(open(path, "rb").read()))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, fn in GEN.items():

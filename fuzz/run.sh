@@ -66,8 +66,14 @@ run_one() {
 	if [ ! -x "$bin" ]; then echo "$name: no such target ($bin)"; return 1; fi
 	mkdir -p "$FB/corpus/$name" "$FB/seeds/$name"
 	local dirs=("$FB/corpus/$name" "$FB/seeds/$name")
-	# earlier crashers, kept as regression inputs
-	[ -d "tests/hostile/fuzz/$name" ] && dirs+=("tests/hostile/fuzz/$name")
+	# earlier crashers (tests/hostile/fuzz/<target>/*.b64), run first
+	if [ -d "tests/hostile/fuzz/$name" ]; then
+		mkdir -p "$FB/regress/$name"
+		for b in tests/hostile/fuzz/$name/*.b64; do
+			base64 -d "$b" > "$FB/regress/$name/$(basename "$b" .b64)"
+		done
+		dirs+=("$FB/regress/$name")
+	fi
 	local log=$FB/logs/$name.log start=$SECONDS
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	"$bin" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2560 -max_len=$maxlen \

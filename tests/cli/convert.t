@@ -88,7 +88,7 @@ same
 
 # Directories are walked in sorted order; unclaimed files are counted.
 % newsarc convert $ROOT/examples -o all.jsonl -v; wc -l < all.jsonl
-4
+6
 2> $ROOT/examples/README.md: note: skipped: no format claims this file
-2> newsarc: read 4, written 4, rejected 0, skipped 1 (no format)
+2> newsarc: read 6, written 6, rejected 0, skipped 1 (no format)
 => 0

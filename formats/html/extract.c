@@ -26,6 +26,24 @@ static int junk_tag(int t)
 	return 0;
 }
 
+static int body_class(const char *c);
+
+/* Flag ancestors of the element the CMS names as the article text. */
+static int mark_hasbody(struct hnode *n)
+{
+	int has = 0;
+	for (struct hnode *k = n->first; k; k = k->next) {
+		if (k->flags & HN_TEXT)
+			continue;
+		if (mark_hasbody(k) || (k->itemprop && strstr(k->itemprop, "articleBody")) ||
+		    (k->cls && k->nparas >= 2 && body_class(k->cls)))
+			has = 1;
+	}
+	if (has)
+		n->flags |= HN_HASBODY;
+	return has;
+}
+
 static void mark_junk(struct hnode *n, uint32_t total)
 {
 	for (struct hnode *k = n->first; k; k = k->next) {
@@ -40,7 +58,7 @@ static void mark_junk(struct hnode *n, uint32_t total)
 		int major = k->chars > total / 2 && k->nparas >= 3;
 		if (!junk && !major && (k->tag == T_HEADER || k->tag == T_FORM) && k->nparas < 3)
 			junk = 1;
-		if (!junk && !major && (k->flags & HN_SHARE) && k->tag != T_MAIN &&
+		if (!junk && !major && (k->flags & HN_SHARE) && k->tag != T_MAIN && !(k->flags & HN_HASBODY) &&
 		    !((k->flags & HN_POS) && k->nparas >= 3))
 			junk = 1;
 		if (!junk && (k->flags & HN_BYLINE) && k->chars < 120 && k->nparas == 0 && k->tag != T_BODY)
@@ -359,6 +377,7 @@ static void strip_end_marker(struct na_article *a)
 size_t html_extract_body(struct html_page *p, struct na_article *a, const struct hnode *headline_node)
 {
 	struct hnode *root = p->root;
+	mark_hasbody(root);
 	mark_junk(root, root->chars); /* html_stats() ran before metadata */
 	restat(root);
 	score_paras(root);

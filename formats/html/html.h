@@ -40,7 +40,8 @@ enum {
 	HN_BYLINE = 32,         /* class/id/rel names an author or byline */
 	HN_DATE = 64,           /* class/id names a date */
 	HN_CAND = 128,          /* scored as a content candidate */
-	HN_SHARE = 256          /* class/id names share/social/related widgets */
+	HN_SHARE = 256,         /* class/id names share/social/related widgets */
+	HN_HASBODY = 512        /* holds an element named as the article body */
 };
 
 struct hnode {

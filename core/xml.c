@@ -153,6 +153,29 @@ xmlNodePtr na_xml_child(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
+/* libxml2 can let malformed UTF-8 through while it recovers (HTML
+ * fragments, text after an encoding error); the model holds only valid
+ * UTF-8, so each bad byte becomes U+FFFD.  Returns s itself when valid. */
+static const char *utf8_clean(struct na_buf *tmp, const char *s, size_t *n)
+{
+	if (na_utf8_valid(s, *n))
+		return s;
+	tmp->len = 0;
+	for (size_t i = 0; i < *n;) {
+		unsigned cp;
+		size_t k = na_utf8_decode((const unsigned char *)s + i, *n - i, &cp);
+		if (k && cp) {
+			na_buf_add(tmp, s + i, k);
+			i += k;
+		} else {
+			na_buf_adds(tmp, "\xEF\xBF\xBD");
+			i++;
+		}
+	}
+	*n = tmp->len;
+	return tmp->p;
+}
+
 const char *na_xml_attr(struct na_article *a, xmlNodePtr n, const char *name)
 {
 	if (!n || n->type != XML_ELEMENT_NODE)
@@ -161,7 +184,11 @@ const char *na_xml_attr(struct na_article *a, xmlNodePtr n, const char *name)
 		if (!at->name || strcasecmp((const char *)at->name, name) != 0)
 			continue;
 		xmlChar *v = xmlNodeListGetString(n->doc, at->children, 1);
-		const char *s = na_arena_strdup(a->arena, v ? (const char *)v : "");
+		struct na_buf tmp = {0};
+		size_t len = v ? strlen((const char *)v) : 0;
+		const char *clean = utf8_clean(&tmp, v ? (const char *)v : "", &len);
+		const char *s = na_arena_strndup(a->arena, clean, len);
+		na_buf_free(&tmp);
 		xmlFree(v);
 		return s;
 	}
@@ -217,7 +244,10 @@ const char *na_xml_text(struct na_article *a, xmlNodePtr n)
 		gather(&b, &one, 0);
 	}
 	size_t k = b.p ? na_text_normalize(b.p, b.len) : 0;
-	const char *s = na_arena_strndup(a->arena, b.p ? b.p : "", k);
+	struct na_buf tmp = {0};
+	const char *clean = utf8_clean(&tmp, b.p ? b.p : "", &k);
+	const char *s = na_arena_strndup(a->arena, clean, k);
+	na_buf_free(&tmp);
 	na_buf_free(&b);
 	return s;
 }
@@ -232,8 +262,12 @@ static void flush(struct walk *w, enum na_block_type t)
 	if (!w->cur.len)
 		return;
 	size_t k = na_text_normalize(w->cur.p, w->cur.len);
-	if (k)
-		na_article_add_block(w->a, t, w->cur.p, k);
+	if (k) {
+		struct na_buf tmp = {0};
+		const char *clean = utf8_clean(&tmp, w->cur.p, &k);
+		na_article_add_block(w->a, t, clean, k);
+		na_buf_free(&tmp);
+	}
 	w->cur.len = 0;
 }
 

@@ -19,6 +19,34 @@ struct json {
 	unsigned long n;
 };
 
+/* "{}" and "[]" are whole documents: nothing but blanks may follow */
+static int only_ws_after(const struct na_probe *p, size_t j)
+{
+	for (; j < p->len; j++)
+		if (p->buf[j] != ' ' && p->buf[j] != '\n' && p->buf[j] != '\r' && p->buf[j] != '\t')
+			return 0;
+	return 1;
+}
+
+/* An object must open with a string key and a colon ({"k": ...) or be
+ * empty: a lone brace is too weak a sign (random bytes have them). */
+static int object_opens(const struct na_probe *p, size_t i)
+{
+	size_t j = i + 1;
+	while (j < p->len && (p->buf[j] == ' ' || p->buf[j] == '\n' || p->buf[j] == '\r' || p->buf[j] == '\t'))
+		j++;
+	if (j < p->len && p->buf[j] == '}')
+		return only_ws_after(p, j + 1);
+	if (j >= p->len || p->buf[j] != '"')
+		return 0;
+	for (j++; j < p->len && p->buf[j] != '"'; j++)
+		if (p->buf[j] < 0x20 || p->buf[j] == '\\')
+			return 0;
+	for (j++; j < p->len && (p->buf[j] == ' ' || p->buf[j] == '\n' || p->buf[j] == '\r' || p->buf[j] == '\t'); j++)
+		;
+	return j < p->len && p->buf[j] == ':';
+}
+
 static int json_probe(const struct na_probe *p)
 {
 	size_t i = na_probe_skip_ws(p);
@@ -30,13 +58,13 @@ static int json_probe(const struct na_probe *p)
 		size_t j = i + 1;
 		while (j < p->len && (p->buf[j] == ' ' || p->buf[j] == '\n' || p->buf[j] == '\r' || p->buf[j] == '\t'))
 			j++;
-		if (j < p->len && (p->buf[j] == '{' || p->buf[j] == ']'))
+		if (j < p->len && ((p->buf[j] == '{' && object_opens(p, j)) || (p->buf[j] == ']' && only_ws_after(p, j + 1))))
 			return ext ? NA_PROBE_MAX : 90;
 		return ext ? NA_PROBE_EXT : 0;
 	}
 	/* a lone object could be one JSONL record too; JSONL claims single-line
 	 * objects with 80, so without the extension we stay below it */
-	if (p->buf[i] == '{')
+	if (p->buf[i] == '{' && object_opens(p, i))
 		return ext ? 85 : 40;
 	return ext ? NA_PROBE_GUESS : 0;
 }

@@ -12,11 +12,29 @@ struct jsonl {
 	unsigned long records;
 };
 
+/* {"key": or {} - a lone brace is too weak a sign (random bytes have them) */
+static int object_opens(const struct na_probe *p, size_t i)
+{
+	size_t j = i + 1;
+	while (j < p->len && (p->buf[j] == ' ' || p->buf[j] == '\t'))
+		j++;
+	if (j < p->len && p->buf[j] == '}')
+		return 1;
+	if (j >= p->len || p->buf[j] != '"')
+		return 0;
+	for (j++; j < p->len && p->buf[j] != '"'; j++)
+		if (p->buf[j] < 0x20 || p->buf[j] == '\\')
+			return 0;
+	for (j++; j < p->len && (p->buf[j] == ' ' || p->buf[j] == '\t'); j++)
+		;
+	return j < p->len && p->buf[j] == ':';
+}
+
 static int jsonl_probe(const struct na_probe *p)
 {
 	size_t i = na_probe_skip_ws(p);
 	int ext = na_probe_ext_score(&na_format_jsonl, p) > 0;
-	if (i >= p->len || p->buf[i] != '{')
+	if (i >= p->len || p->buf[i] != '{' || !object_opens(p, i))
 		return ext ? NA_PROBE_GUESS : 0;
 	/* the first line must hold a whole object: "{ ... }" then a newline (or
 	 * the end of a short file); pretty-printed JSON opens with a lone "{" */

@@ -45,3 +45,12 @@ fuzz: fuzz-build
 
 fuzz-smoke: fuzz-build
 	FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) fuzz/run.sh $(FB) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
+
+# ---- valgrind: the CLI transcripts and golden tests with newsarc under memcheck
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
+            --errors-for-leak-kinds=definite,indirect --track-fds=no
+.PHONY: valgrind
+valgrind:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="valgrind"
+	@$(MAKE) --no-print-directory all
+	python3 tests/run.py --bin $(B)/newsarc --wrap "$(VALGRIND)" --no-scripts $(VALGRIND_ARGS)

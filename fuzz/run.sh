@@ -38,6 +38,22 @@ def flat(path):
 for f in open(os.path.join(seeds, "list")).read().split("\n"):
     if f:
         shutil.copyfile(f, os.path.join(seeds, "probe", flat(f)))
+# containers: the fixtures hold no archives, so make a few small ones
+import io, tarfile, zipfile
+small = [f for f in open(os.path.join(seeds, "list")).read().split("\n")
+         if f and os.path.getsize(f) < 8192][:6]
+os.makedirs(os.path.join(seeds, "bundle"), exist_ok=True)
+for kind in ("zip", "tar", "tar.gz"):
+    b = io.BytesIO()
+    if kind == "zip":
+        with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+            for f in small:
+                z.write(f, os.path.basename(f))
+    else:
+        with tarfile.open(fileobj=b, mode="w:gz" if kind == "tar.gz" else "w") as t:
+            for f in small:
+                t.add(f, os.path.basename(f))
+    open(os.path.join(seeds, "bundle", "made." + kind), "wb").write(b.getvalue())
 for line in open(os.path.join(seeds, "map")):
     fmt, f = line.rstrip("\n").split("\t", 1)
     os.makedirs(os.path.join(seeds, fmt), exist_ok=True)
@@ -50,8 +66,14 @@ run_one() {
 	if [ ! -x "$bin" ]; then echo "$name: no such target ($bin)"; return 1; fi
 	mkdir -p "$FB/corpus/$name" "$FB/seeds/$name"
 	local dirs=("$FB/corpus/$name" "$FB/seeds/$name")
-	# earlier crashers, kept as regression inputs
-	[ -d "tests/hostile/fuzz/$name" ] && dirs+=("tests/hostile/fuzz/$name")
+	# earlier crashers (tests/hostile/fuzz/<target>/*.b64), run first
+	if [ -d "tests/hostile/fuzz/$name" ]; then
+		mkdir -p "$FB/regress/$name"
+		for b in tests/hostile/fuzz/$name/*.b64; do
+			base64 -d "$b" > "$FB/regress/$name/$(basename "$b" .b64)"
+		done
+		dirs+=("$FB/regress/$name")
+	fi
 	local log=$FB/logs/$name.log start=$SECONDS
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	"$bin" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2560 -max_len=$maxlen \

@@ -234,10 +234,17 @@ def main():
     ap.add_argument("--accept", action="store_true")
     ap.add_argument("--sanitizer", action="store_true")
     ap.add_argument("--only", help="regex on test names")
+    ap.add_argument("--wrap", help="run newsarc under this command (e.g. valgrind ...)")
+    ap.add_argument("--no-scripts", action="store_true", help="skip tests/scripts")
     a = ap.parse_args()
     bindir = tempfile.mkdtemp(prefix="newsarc-bin-")
-    os.symlink(os.path.abspath(a.bin), os.path.join(bindir, "newsarc"))
-    timeout = 900 if a.sanitizer else 300
+    if a.wrap:
+        with open(os.path.join(bindir, "newsarc"), "w") as f:
+            f.write(f'#!/bin/sh\nexec {a.wrap} "{os.path.abspath(a.bin)}" "$@"\n')
+        os.chmod(os.path.join(bindir, "newsarc"), 0o755)
+    else:
+        os.symlink(os.path.abspath(a.bin), os.path.join(bindir, "newsarc"))
+    timeout = 900 if a.sanitizer or a.wrap else 300
     if not os.path.isdir(SHARED):
         print(f"SKIP note: {SHARED} is absent; tests that need it are skipped", flush=True)
     import time
@@ -248,7 +255,7 @@ def main():
         if not a.accept:
             run_transcripts(bindir, a.only, timeout)
         run_golden(bindir, a.only, a.accept, timeout)
-        if not a.accept:
+        if not a.accept and not a.no_scripts:
             run_scripts(bindir, a.only, timeout)
     finally:
         shutil.rmtree(bindir, ignore_errors=True)

@@ -215,7 +215,10 @@ def page(title=b"Good page", body=b"<p>Paragraph one of the article.</p>", head=
 
 
 gen("script-headline.html")(lambda: page(title=b"Real<script>alert(1)</script> news"))
-gen("script-body.html")(lambda: page(body=b"<p>Before.</p><script>document.write('x')</script><p>After.</p>"))
+gen("script-body.html")(lambda: page(body=b"<p>Before the script comes a paragraph long enough to count as article text, "
+                                           b"with a few more words so that any content extractor keeps it.</p>"
+                                           b"<script>document.write('x')</script><p>After the script comes a second "
+                                           b"paragraph, also long enough to be kept as part of the article body.</p>"))
 gen("deep.html")(lambda: page(body=b"<div>" * 100000 + b"<p>deep</p>" + b"</div>" * 100000))
 gen("deep-unclosed.html")(lambda: page(body=b"<span>" * 200000))
 gen("long-line.html")(lambda: page(body=b"<p>" + b"word " * 600_000 + b"</p>"))
@@ -322,6 +325,16 @@ gen("js-url.feed.json")(lambda: json.dumps({"version": "https://jsonfeed.org/ver
 gen("dup-ids.feed.json")(lambda: json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [
     {"id": "1", "title": "One", "content_text": "t"}, {"id": "1", "title": "One again", "content_text": "t"}]}).encode())
 gen("deep.feed.json")(lambda: b'{"version":"https://jsonfeed.org/version/1.1","title":"F","items":' + b"[" * 100000 + b"]" * 100000 + b"}")
+
+
+# ---- fuzzer finds: tests/hostile/fuzz/<target>/<name>.b64 -> fuzz-<target>-<name>
+import base64
+FUZZ = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fuzz")
+for target in sorted(os.listdir(FUZZ)) if os.path.isdir(FUZZ) else []:
+    for f in sorted(os.listdir(os.path.join(FUZZ, target))):
+        if f.endswith(".b64"):
+            path = os.path.join(FUZZ, target, f)
+            gen(f"fuzz-{target}-{f[:-4]}")(lambda path=path: base64.b64decode(open(path, "rb").read()))
 
 
 def main():

@@ -12,7 +12,7 @@ exit     accepted exit codes, comma-separated
 stderr   Python regex that stderr must match (search), "-" for none
 checks   space-separated: lines=N, lines>=N (stdout lines: valid records
          around bad ones are kept), !REGEX (stdout must not match),
-         ~REGEX (stdout must match); "-" for none
+         ~REGEX (stdout must match), utf8 (stdout is valid UTF-8); "-" for none
 command  shell command; $IN is the directory of generated inputs (gen.py)
 
 Every case also fails when the command crashes (signal, sanitizer report),
@@ -21,7 +21,7 @@ empty working directory (the inputs, their parent and /tmp are watched).
 Cases listed in xfail.txt (known, reported bugs) print XFAIL and do not
 fail the suite.  Usage: run.py [--only REGEX] [--keep DIR]; exit 0 all passed, 1 failure.
 """
-import argparse, os, re, shutil, subprocess, sys, tempfile
+import argparse, os, re, shutil, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TIMEOUT = int(os.environ.get("HOSTILE_TIMEOUT", "120"))
@@ -86,7 +86,7 @@ def main():
             print(f"SKIP {c['name']}: needs {','.join(missing)} (not in this build)")
         else:
             active.append(c)
-    top = tempfile.mkdtemp(prefix="na-hostile-")
+    top = tempfile.mkdtemp(prefix="newsarc-hostile-")
     box = os.path.join(top, "box")
     indir = a.keep or os.path.join(box, "in")
     os.makedirs(box)
@@ -102,12 +102,16 @@ def main():
             before = snapshot([top])
             tmp_before = set(os.listdir("/tmp"))
             env = dict(os.environ, IN=indir, LC_ALL="C.UTF-8")
+            t0 = time.monotonic()
             try:
                 p = subprocess.run(["bash", "-c", c["cmd"]], cwd=work, env=env, capture_output=True,
                                    timeout=TIMEOUT)
                 rc, out, err = p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+                raw_out = p.stdout
             except subprocess.TimeoutExpired:
                 rc, out, err = None, "", f"timeout after {TIMEOUT}s (hang)"
+                raw_out = b""
+            took = time.monotonic() - t0
             problems = []
             if rc is None:
                 problems.append(err)
@@ -124,6 +128,11 @@ def main():
                     n = int(m.group(2))
                     if (m.group(1) == "=" and nlines != n) or (m.group(1) == ">=" and nlines < n):
                         problems.append(f"stdout has {nlines} lines, expected {m.group(1)}{n}")
+                elif chk == "utf8":
+                    try:
+                        raw_out.decode("utf-8")
+                    except UnicodeDecodeError as e:
+                        problems.append(f"stdout is not valid UTF-8 ({e})")
                 elif chk.startswith("!"):
                     if re.search(chk[1:], out):
                         problems.append(f"stdout matches /{chk[1:]}/")
@@ -135,7 +144,9 @@ def main():
             after = snapshot([top])
             changed = sorted(p for p in set(after) | set(before)
                              if not p.startswith(work + os.sep) and p != work and before.get(p) != after.get(p))
-            new_tmp = sorted(f for f in set(os.listdir("/tmp")) - tmp_before if f.startswith("na-hostile"))
+            # absolute entry names in the archives point here (other runs
+            # may be creating their own temporary directories meanwhile)
+            new_tmp = sorted(f for f in set(os.listdir("/tmp")) - tmp_before if f.startswith("na-hostile-abs"))
             if changed or new_tmp:
                 problems.append("wrote outside its working directory: " + ", ".join(changed + new_tmp)[:300])
                 for f in new_tmp:
@@ -152,7 +163,7 @@ def main():
                 for l in err.strip().splitlines()[:6]:
                     print("    2> " + l[:300])
             else:
-                print(f"ok   {c['name']}")
+                print(f"ok   {c['name']} ({took:.1f}s)")
         print(f"hostile: {len(active) - fails} passed, {fails} failed, {len(cases) - len(active)} skipped")
         return 1 if fails else 0
     finally:

@@ -88,7 +88,7 @@ same
 
 # Directories are walked in sorted order; unclaimed files are counted.
 % newsarc convert $ROOT/examples -o all.jsonl -v; wc -l < all.jsonl
-5
+7
 2> $ROOT/examples/README.md: note: skipped: no format claims this file
-2> newsarc: read 5, written 5, rejected 0, skipped 1 (no format)
+2> newsarc: read 7, written 7, rejected 0, skipped 1 (no format)
 => 0

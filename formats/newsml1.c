@@ -398,6 +398,8 @@ static int newsml1_read_next(struct na_reader *r, struct na_article *a)
 				return NA_FATAL;
 			}
 			st->started = 1;
+			/* the prolog is parsed: say which external entities were refused */
+			na_xml_warn_external(&st->err, xmlTextReaderCurrentDoc(st->xr));
 			continue;
 		}
 		if (depth != 1)

@@ -27,23 +27,6 @@
 
 extern const struct na_format na_format_text;
 
-static int text_probe(const struct na_probe *p)
-{
-	int ext = na_probe_ext_score(&na_format_text, p) > 0;
-	if (!ext)
-		return 0;
-	size_t i = na_probe_skip_ws(p);
-	if (i < p->len && (p->buf[i] == '<' || p->buf[i] == '{' || p->buf[i] == '['))
-		return ext ? NA_PROBE_GUESS : 0; /* markup or JSON, whatever the name says */
-	for (size_t k = 0; k < p->len; k++)
-		if (p->buf[k] == 0 || (p->buf[k] < 0x20 && p->buf[k] != '\n' && p->buf[k] != '\r' &&
-		                       p->buf[k] != '\t' && p->buf[k] != '\f'))
-			return 0;
-	/* any text would do: without the .txt name (or text/plain) claim nothing,
-	 * so a file nobody knows stays "unknown format" instead of a guess */
-	return ext ? NA_PROBE_EXT : 0;
-}
-
 struct text {
 	struct na_buf conv;     /* the input as UTF-8 */
 	const char *p, *end;    /* unread part */
@@ -535,6 +518,32 @@ static int text_read_next(struct na_reader *r, struct na_article *a)
 		return NA_FAILED;
 	}
 	return NA_OK;
+}
+
+static int text_probe(const struct na_probe *p)
+{
+	int ext = na_probe_ext_score(&na_format_text, p) > 0;
+	if (!ext)
+		return 0;
+	size_t i = na_probe_skip_ws(p);
+	if (i < p->len && (p->buf[i] == '<' || p->buf[i] == '{' || p->buf[i] == '['))
+		return ext ? NA_PROBE_GUESS : 0; /* markup or JSON, whatever the name says */
+	for (size_t k = 0; k < p->len; k++)
+		if (p->buf[k] == 0 || (p->buf[k] < 0x20 && p->buf[k] != '\n' && p->buf[k] != '\r' &&
+		                       p->buf[k] != '\t' && p->buf[k] != '\f'))
+			return 0;
+	/* a .txt name claims the file (50) only when it reads like an article: a
+	 * date line near the top; other .txt files (notes, READMEs in a bundle)
+	 * stay a guess, which directory and bundle walks skip */
+	struct na_article *a = na_article_new();
+	struct paras ps = {0};
+	split(a, (const char *)p->buf + i, (const char *)p->buf + p->len, 1, &ps);
+	int dated = 0;
+	for (size_t k = 0; k < ps.n && k < 15 && !dated; k++)
+		dated = k > 0 && date_line(a, &ps.v[k]);
+	free(ps.v);
+	na_article_free(a);
+	return dated ? NA_PROBE_EXT : NA_PROBE_GUESS;
 }
 
 /* ---- writer ------------------------------------------------------------ */

@@ -140,8 +140,10 @@ static int map_entry(struct atom *s, xmlNodePtr e, struct na_article *a)
 		} else if (is_atom(c, "link")) {
 			const char *rel = na_xml_attr(a, c, "rel");
 			const char *href = na_xml_attr(a, c, "href");
-			if (href && *href && (!rel || !strcmp(rel, "alternate")) && !a->url)
-				a->url = href;
+			if (href && *href && (!rel || !strcmp(rel, "alternate")) && !a->url) {
+				struct na_pos pos = {fx->err.file, feed_xml_line(fx, c), 0, -1};
+				a->url = feed_url(fx->r->ctx, &pos, href);
+			}
 		} else if (is_atom(c, "published")) {
 			warn |= feed_date(fx, a, &a->published, feed_text(a, c), "published", feed_xml_line(fx, c));
 		} else if (is_atom(c, "updated")) {

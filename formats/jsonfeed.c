@@ -99,7 +99,7 @@ static int map_item(struct na_reader *r, struct jsonfeed *s, const struct na_jso
 	else if ((j = na_json_get(it, "id")) && j->type == NA_JSON_NUMBER)
 		a->id = j->u.str; /* 1.0 feeds sometimes use numbers */
 	if ((v = jstr(it, "url")) != NULL || (v = jstr(it, "external_url")) != NULL)
-		a->url = v;
+		a->url = feed_url(r->ctx, rec, v);
 	if ((v = jstr(it, "title")) != NULL)
 		a->headline = norm(a, v);
 	if ((v = jstr(it, "content_html")) != NULL)

@@ -280,7 +280,8 @@ static int map_doc(struct na_reader *r, const struct na_json *doc, struct na_art
 			const char *name = member_str(&v->u.items[i], "name");
 			const char *ct = member_str(&v->u.items[i], "contentType");
 			const char *href = member_str(&v->u.items[i], "href");
-			if (href && ((name && !strcmp(name, "web")) || (ct && !strcmp(ct, "text/html"))))
+			if (href && ((name && !strcmp(name, "web")) || (ct && !strcmp(ct, "text/html"))) &&
+			    feed_url(r->ctx, rec, href))
 				a->url = na_article_str(a, href, strlen(href));
 		}
 		if (!a->url || v->len > 1)

@@ -268,6 +268,14 @@ int feed_xml_next(struct feed_xml *fx, int *depth, const char **name, const char
 		if (xmlTextReaderNodeType(fx->xr) != XML_READER_TYPE_ELEMENT)
 			continue;
 		*depth = xmlTextReaderDepth(fx->xr);
+		if (!fx->ext_checked) {
+			/* the prolog is read: say which external entities were refused */
+			fx->ext_checked = 1;
+			/* the node's doc, not xmlTextReaderCurrentDoc(), which would make
+			 * the reader keep (and leak) every node */
+			xmlNodePtr cur = xmlTextReaderCurrentNode(fx->xr);
+			na_xml_warn_external(&fx->err, cur ? cur->doc : NULL);
+		}
 		*name = (const char *)xmlTextReaderConstLocalName(fx->xr);
 		*ns = (const char *)xmlTextReaderConstNamespaceUri(fx->xr);
 		return 1;
@@ -795,4 +803,40 @@ int feed_root(const char *s, size_t n, char *qname, size_t cap)
 		i = (size_t)(end - s) + tl;
 	}
 	return 0;
+}
+
+int feed_unsafe_url(const char *u)
+{
+	if (!u)
+		return 0;
+	while (*u && ((unsigned char)*u <= ' '))
+		u++;
+	static const char *const bad[] = {"javascript:", "vbscript:", "data:"};
+	for (size_t i = 0; i < NA_ARRAY_SIZE(bad); i++) {
+		/* browsers ignore tabs and newlines inside the scheme */
+		const char *p = u, *b = bad[i];
+		while (*b && *p) {
+			if (*p == '\t' || *p == '\n' || *p == '\r') {
+				p++;
+				continue;
+			}
+			if (tolower((unsigned char)*p) != *b)
+				break;
+			p++, b++;
+		}
+		if (!*b)
+			return 1;
+	}
+	return 0;
+}
+
+const char *feed_url(struct na_ctx *c, const struct na_pos *pos, const char *u)
+{
+	if (!u || !*u)
+		return NULL;
+	if (feed_unsafe_url(u)) {
+		na_report(c, NA_SEV_WARNING, pos, "url", "unsafe URL scheme dropped: \"%.60s\"", u);
+		return NULL;
+	}
+	return u;
 }

@@ -31,6 +31,7 @@ struct feed_xml {
 	int damage_noted;
 	long mem_lines, err_line; /* lines of a transcoded document (else 0); line of the first error */
 	int err_code;           /* libxml2 code of the first error */
+	int ext_checked;        /* external entities reported */
 	int skip;               /* next move is xmlTextReaderNext (subtree done) */
 	int ended;
 };
@@ -111,6 +112,11 @@ void feed_body_text(struct na_buf *b, const struct na_article *a);
 int feed_date_full(const struct na_date *d);
 
 
+
+/* 1 for javascript:, vbscript: and data: URLs (never an article's url). */
+int feed_unsafe_url(const char *u);
+/* u, or NULL (with a warning) when it is empty or unsafe. */
+const char *feed_url(struct na_ctx *c, const struct na_pos *pos, const char *u);
 
 /* ---- probing ----------------------------------------------------------- */
 

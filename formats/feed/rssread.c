@@ -206,9 +206,9 @@ static int map_item(struct rss_read *st, xmlNodePtr item, struct na_article *a)
 			a->id = about;
 	}
 	if (link && *link)
-		a->url = link;
+		a->url = feed_url(fx->r->ctx, &a->pos, link);
 	else if (guid && *guid && permalink && feed_is_iri(guid))
-		a->url = guid;
+		a->url = feed_url(fx->r->ctx, &a->pos, guid);
 
 	/* dc:date is the date itself when there is no pubDate; beside a
 	 * pubDate it is the modification date (as feedparser reads it) */

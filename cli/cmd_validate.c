@@ -157,7 +157,11 @@ static void flush_record(struct run *r, const char *what, const char *id, const 
 			printf(",\"line\":%ld,\"col\":%ld,", d->pos.line, d->pos.col);
 			if (d->pos.offset >= 0)
 				printf("\"offset\":%lld,", d->pos.offset);
-			printf("\"record\":%lu,\"id\":", r->records);
+			/* XSD errors and stray warnings belong to no record */
+			if (what && strcmp(what, "xsd") != 0)
+				printf("\"record\":%lu,\"id\":", r->records);
+			else
+				printf("\"record\":null,\"id\":");
 			if (id)
 				json_str(stdout, id);
 			else
@@ -174,6 +178,8 @@ static void flush_record(struct run *r, const char *what, const char *id, const 
 	if (r->report == R_JUNIT && what) {
 		char name[1024];
 		const char *file = rec && rec->file ? rec->file : "";
+		if (!strcmp(what, "xsd"))
+			id = "(XSD)";
 		if (rec && rec->line > 0)
 			snprintf(name, sizeof name, "%s:%ld%s%.200s", file, rec->line, id ? " " : "", id ? id : "");
 		else if (rec && rec->offset >= 0)
@@ -241,7 +247,7 @@ static int xsd_input(struct run *r, struct na_input *in, const char *path, const
 		worsen(r, NA_EXIT_INVALID);
 	}
 	struct na_pos pos = {path, 0, 0, -1};
-	flush_record(r, "xsd", "(XSD)", &pos);
+	flush_record(r, "xsd", NULL, &pos);
 	*pbuf = buf;
 	*plen = len;
 	return 1;

@@ -158,9 +158,8 @@ static void draw(struct cli_progress *p, double now)
 	cli_progress_status(p, now, 1, status, sizeof status);
 	size_t n = 0, visible = 0;
 	if (p->total > 0) {
-		/* the bar takes what the text leaves, between 10 and 30 columns */
-		int BAR = width - (int)strlen(status) - 3;
-		BAR = BAR < 10 ? 10 : BAR > 30 ? 30 : BAR;
+		/* from the terminal width only, so the text does not jump about */
+		int BAR = width >= 130 ? 30 : width >= 110 ? 20 : 10;
 		double f = (double)p->bytes / (double)p->total;
 		int full = f >= 1 ? BAR : (int)(f * BAR);
 		line[n++] = '[';

@@ -229,8 +229,7 @@ static int atom_read_next(struct na_reader *r, struct na_article *a)
 					s->entries++;
 					return map_entry(s, e, a) ? NA_WARN : NA_OK;
 				}
-				struct na_pos pos = {fx->err.file, xmlTextReaderGetParserLineNumber(fx->xr) + fx->err.line_offset,
-				                     xmlTextReaderGetParserColumnNumber(fx->xr), -1};
+				struct na_pos pos = {fx->err.file, feed_xml_line(fx, xmlTextReaderCurrentNode(fx->xr)), 0, -1};
 				na_report(r->ctx, NA_SEV_ERROR, &pos, NULL,
 				          "root element <%s> is not an Atom 1.0 <feed> (namespace " FEED_NS_ATOM ")", name);
 				return NA_FATAL;

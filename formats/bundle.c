@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "format.h"
 #include "bundle/bundle.h"
 
@@ -314,6 +315,24 @@ static int spool_entry(struct na_writer *w, const char *name, size_t name_len, i
 	return NA_OK;
 }
 
+/* An unlinked temporary file in $TMPDIR (tmpfile() ignores it), so a large
+ * spool can be sent to a roomy disk and nothing is left behind on a crash. */
+static FILE *spool_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct na_buf path = {0};
+	na_buf_printf(&path, "%s/newsarc-bundle-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path.p);
+	FILE *f = NULL;
+	if (fd >= 0) {
+		unlink(path.p);
+		if (!(f = fdopen(fd, "w+b")))
+			close(fd);
+	}
+	na_buf_free(&path);
+	return f;
+}
+
 static int bundle_write_open(struct na_writer *w)
 {
 	struct bundle *b = w->priv;
@@ -342,8 +361,8 @@ static int bundle_write_open(struct na_writer *w)
 		na_buf_free(&ok);
 		return NA_FATAL;
 	}
-	b->spool = tmpfile();
-	b->index = tmpfile();
+	b->spool = spool_file();
+	b->index = spool_file();
 	if (!b->spool || !b->index) {
 		na_report(w->ctx, NA_SEV_ERROR, &pos, NULL, "cannot create a temporary spool file: %s", strerror(errno));
 		return NA_FATAL;

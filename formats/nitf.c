@@ -161,9 +161,11 @@ static int nitf_write_article(struct na_writer *w, const struct na_article *a)
 {
 	struct nitf *st = w->priv;
 	if (st->articles++ > 0) {
-		na_report(w->ctx, NA_SEV_ERROR, &a->pos, NULL,
-		          "nitf holds one article per document; article %lu not written (convert one record per file)",
-		          st->articles);
+		/* the output's position: the article's may name an input already closed */
+		struct na_pos pos = {na_output_name(w->out), 0, 0, -1};
+		na_report(w->ctx, NA_SEV_ERROR, &pos, NULL,
+		          "nitf holds one article per document; article %lu%s%s%s not written (convert one record per file)",
+		          st->articles, a->id ? " (" : "", a->id ? a->id : "", a->id ? ")" : "");
 		return NA_FAILED;
 	}
 	struct na_buf *b = na_output_buffer(w->out);

@@ -68,6 +68,18 @@ static int text_read_open(struct na_reader *r)
 		buf += 3;
 		len -= 3;
 	}
+	/* binary data is not a text dump: NUL bytes or many control characters */
+	size_t ctl = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'))
+			ctl += c == 0 ? len : 1;
+	}
+	if (ctl * 100 > len) {
+		struct na_pos pos = {na_input_name(r->in), 0, 0, -1};
+		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "binary data, not text");
+		return NA_FATAL;
+	}
 	if (!na_utf8_valid(buf, len)) {
 		for (size_t i = 0; i < len; i++) {
 			unsigned char c = (unsigned char)buf[i];

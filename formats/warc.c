@@ -551,6 +551,9 @@ static int read_header(struct na_reader *r, struct warc *w)
 		char *end = NULL;
 		long long n = nf >= 5 ? strtoll(f[nf - 1], &end, 10) : -1;
 		if (nf < 5 || !end || *end || n < 0) {
+			for (char *q = l; *q; q++)
+				if ((unsigned char)*q < 0x20 || (unsigned char)*q >= 0x7f)
+					*q = '?';
 			report(r, NA_SEV_ERROR, rc->off, rc->dec, "not an ARC record header: \"%.60s\"; skipped", l);
 			free(l);
 			resync(w);
@@ -573,8 +576,13 @@ static int read_header(struct na_reader *r, struct warc *w)
 		return 1;
 	}
 	if (len < 5 || memcmp(line, "WARC/", 5) != 0) {
-		report(r, NA_SEV_ERROR, rc->off, rc->dec, "not a WARC record: \"%.40s\"; skipped to the next record",
-		       dupn(line, len > 40 ? 40 : len));
+		/* quote the line printable: it may be binary */
+		char shown[48];
+		size_t k = 0;
+		for (; k < len && k < 40; k++)
+			shown[k] = (line[k] >= 0x20 && line[k] < 0x7f) ? line[k] : '?';
+		shown[k] = 0;
+		report(r, NA_SEV_ERROR, rc->off, rc->dec, "not a WARC record: \"%s\"; skipped to the next record", shown);
 		resync(w);
 		return -1;
 	}
@@ -586,7 +594,7 @@ static int read_header(struct na_reader *r, struct warc *w)
 			return -3;
 		if (k != 1) {
 			report(r, NA_SEV_ERROR, rc->off, rc->dec, "truncated record header");
-			return k == 0 ? 0 : -1;
+			return -1; /* counted as rejected; the next call meets the end */
 		}
 		if (len == 0)
 			break;
@@ -799,10 +807,11 @@ static int looks_html(const char *b, size_t n)
 	return 0;
 }
 
-/* Fill what the page did not give from the Newsarc-Metadata JSON our writer
- * puts in its records (id, dateline, subjects, raw dates, unknown fields):
- * the page stays the evidence, the header only fills gaps. */
-static void merge_meta(struct na_reader *r, struct na_article *a, const char *json)
+/* Our writer's records carry the article's fields (all but the body) as the
+ * Newsarc-Metadata JSON: they are the record, the page is its rendering, so
+ * they replace what the html reader inferred (a publisher taken as author,
+ * say); the body stays the page's.  Unparseable metadata is ignored. */
+static int merge_meta(struct na_reader *r, struct na_article *a, const char *json)
 {
 	struct na_arena *tmp = na_arena_new();
 	struct na_json_error err;
@@ -811,39 +820,31 @@ static void merge_meta(struct na_reader *r, struct na_article *a, const char *js
 	struct na_ctx quiet;
 	na_ctx_init(&quiet);
 	struct na_pos pos = {na_input_name(r->in), 0, 0, -1};
-	if (v && na_article_from_json(&quiet, m, v, &pos) != NA_FAILED) {
-		const char **dst[] = {&a->id, &a->source, &a->url, &a->headline, &a->subheadline, &a->dateline,
-		                      &a->language, &a->section};
-		const char *src[] = {m->id, m->source, m->url, m->headline, m->subheadline, m->dateline, m->language,
-		                     m->section};
-		for (size_t i = 0; i < NA_ARRAY_SIZE(dst); i++)
-			if (!*dst[i] && src[i])
-				*dst[i] = na_arena_strdup(a->arena, src[i]);
-		struct na_strlist *ld[] = {&a->byline, &a->keywords, &a->subjects};
-		struct na_strlist *ls[] = {&m->byline, &m->keywords, &m->subjects};
-		for (size_t i = 0; i < 3; i++)
-			if (!ld[i]->n)
-				for (size_t k = 0; k < ls[i]->n; k++)
-					na_strlist_push(a, ld[i], ls[i]->v[k], strlen(ls[i]->v[k]));
-		struct na_date *dd[] = {&a->published, &a->modified}, *ds[] = {&m->published, &m->modified};
-		for (size_t i = 0; i < 2; i++) {
-			if (!dd[i]->value && !dd[i]->raw && (ds[i]->value || ds[i]->raw)) {
-				dd[i]->value = ds[i]->value ? na_arena_strdup(a->arena, ds[i]->value) : NULL;
-				dd[i]->flags = ds[i]->flags;
-			}
-			if (dd[i]->value && ds[i]->value && ds[i]->raw && !strcmp(dd[i]->value, ds[i]->value))
-				dd[i]->raw = na_arena_strdup(a->arena, ds[i]->raw);
-		}
-		for (size_t i = 0; i < m->nextra; i++) {
-			int have = 0;
-			for (size_t k = 0; k < a->nextra; k++)
-				have |= !strcmp(a->extra[k].key, m->extra[i].key);
-			if (!have)
-				na_article_add_extra(a, m->extra[i].key, m->extra[i].json, strlen(m->extra[i].json));
-		}
+	if (v && v->type == NA_JSON_OBJECT && na_article_from_json(&quiet, m, v, &pos) != NA_FAILED) {
+		/* keep the page's body, take every other field from the record */
+		struct na_block *body = a->body;
+		size_t nbody = a->nbody;
+		struct na_article *keep = na_article_new();
+		for (size_t i = 0; i < nbody; i++)
+			na_article_add_block(keep, body[i].type, body[i].text, strlen(body[i].text));
+		char *cs = a->charset ? na_xstrdup(a->charset) : NULL;
+		char *cso = a->charset_origin ? na_xstrdup(a->charset_origin) : NULL;
+		na_article_copy(a, m); /* clears a: positions are set again by the caller */
+		a->nbody = 0;
+		for (size_t i = 0; i < keep->nbody; i++)
+			na_article_add_block(a, keep->body[i].type, keep->body[i].text, strlen(keep->body[i].text));
+		a->charset = cs ? na_arena_strdup(a->arena, cs) : NULL;
+		a->charset_origin = cso ? na_arena_strdup(a->arena, cso) : NULL;
+		free(cs);
+		free(cso);
+		na_article_free(keep);
+		na_article_free(m);
+		na_arena_free(tmp);
+		return 1;
 	}
 	na_article_free(m);
 	na_arena_free(tmp);
+	return 0;
 }
 
 /* Hand an HTML payload to the html reader. */
@@ -873,13 +874,21 @@ static int read_html(struct na_reader *r, struct warc *w, struct na_article *a, 
 		na_reader_close(hr);
 	}
 	na_input_close(in);
+	if (st != NA_OK && st != NA_WARN) {
+		a->pos = (struct na_pos){na_input_name(r->in), 0, 0, rc->off};
+		memset(a->fpos, 0, sizeof a->fpos);
+		return st == NA_FATAL ? NA_FAILED : st;
+	}
+	int ours = rc->meta && merge_meta(r, a, rc->meta);
 	/* positions must not point into the closed input */
+	name = na_arena_printf(a->arena, "%s@%lld!%s", na_input_name(r->in), rc->off >= 0 ? rc->off : rc->dec,
+	                       rc->uri ? rc->uri : "");
 	for (size_t i = 0; i < NA_F__COUNT; i++)
 		if (a->fpos[i].file)
 			a->fpos[i].file = name;
 	a->pos = (struct na_pos){name, 0, 0, rc->off};
-	if (st != NA_OK && st != NA_WARN)
-		return st == NA_FATAL ? NA_FAILED : st;
+	if (ours)
+		return st; /* our own record: its fields are complete as written */
 	if (rc->uri && strncmp(rc->uri, "urn:newsarc:", 12) != 0) {
 		if (a->url && strcmp(a->url, rc->uri) != 0) {
 			struct na_buf b = {0};
@@ -889,8 +898,6 @@ static int read_html(struct na_reader *r, struct warc *w, struct na_article *a, 
 		}
 		a->url = na_arena_strdup(a->arena, rc->uri);
 	}
-	if (rc->meta)
-		merge_meta(r, a, rc->meta);
 	if (!a->published.value && !a->published.raw && rc->date)
 		na_article_set_date(a, &a->published, rc->date, strlen(rc->date));
 	return st;

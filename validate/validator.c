@@ -127,7 +127,11 @@ static uint64_t hash(const char *s)
 	uint64_t h = 1469598103934665603ull;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	/* FNV's low bits see only the low bits of each byte ("id-0017" and
+	 * "id-0027" collide in a small table): mix the high bits down */
+	h ^= h >> 32;
+	h *= 0x9e3779b97f4a7c15ull;
+	return h ^ (h >> 29);
 }
 
 static const char *intern(struct na_validator *v, const char *file)

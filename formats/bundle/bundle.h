@@ -17,6 +17,10 @@ struct na_sha256 {
 };
 void na_sha256_init(struct na_sha256 *s);
 void na_sha256_update(struct na_sha256 *s, const void *data, size_t n);
+/* Choose the portable code (generic=1) or the CPU's SHA extensions when it
+ * has them (0, the default); returns 1 when the extensions are in use.  For
+ * tests: both paths must agree. */
+int na_sha256_use_generic(int generic);
 /* Finish and write 64 lowercase hex digits + NUL. */
 void na_sha256_hex(struct na_sha256 *s, char out[65]);
 

@@ -128,24 +128,41 @@ static int transcode(struct feed_xml *fx, const char **buf, size_t *len, const c
 	return 0;
 }
 
+/* Small reads keep libxml2's look-ahead short, so an item that closes
+ * just before the damage has been handed out before the error surfaces. */
+#define FEED_READ_SIZE 256
+
+static int input_read(void *ctx, char *buf, int len)
+{
+	long k = na_input_read(ctx, buf, len > FEED_READ_SIZE ? FEED_READ_SIZE : (size_t)len);
+	return k < 0 ? -1 : (int)k;
+}
+
+static int input_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
 int feed_xml_open(struct feed_xml *fx, struct na_reader *r)
 {
-	const char *buf;
 	size_t len;
 	fx->r = r;
 	fx->err = (struct na_xml_err){r->ctx, na_input_name(r->in), 0, 0, 0, 0};
-	if (na_input_slurp(r->in, &buf, &len) < 0)
-		return NA_FATAL;
-	const char *enc = NULL;
+	/* the prolog decides the charset; the document itself is streamed */
+	const unsigned char *u = na_input_peek(r->in, 4096, &len);
+	const char *buf = (const char *)u;
+	const char *transport = na_input_charset(r->in);
+	char decl[64];
 	fx->charset = "UTF-8";
 	fx->charset_origin = "default";
-	const unsigned char *u = (const unsigned char *)buf;
-	char decl[64];
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		fx->charset_origin = "bom";
+		transport = NULL; /* a BOM wins over everything */
 	} else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		fx->charset = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		fx->charset_origin = "bom";
+		transport = NULL;
 	} else {
 		if (len >= 4 && ((u[0] == 0 && u[1] == '<') || (u[0] == '<' && u[1] == 0))) {
 			/* UTF-16 without a BOM: libxml2 recognises "<?" in either order */
@@ -165,45 +182,45 @@ int feed_xml_open(struct feed_xml *fx, struct na_reader *r)
 			na_report(r->ctx, NA_SEV_WARNING, &pos, NULL,
 			          "%s before the XML declaration skipped (XML allows nothing before it)",
 			          nl > 1 ? "blank lines" : nl ? "a blank line" : "white space");
-			buf += i;
-			len -= i;
+			char sink[4096];
+			if (na_input_read(r->in, sink, i) != (long)i)
+				return NA_FATAL;
 			fx->err.line_offset = nl;
+			u = na_input_peek(r->in, 4096, &len);
+			buf = (const char *)u;
 		}
 		if (declared_encoding(buf, len, decl, sizeof decl)) {
 			snprintf(fx->decl, sizeof fx->decl, "%s", decl);
 			fx->charset = fx->decl;
 			fx->charset_origin = "meta";
 		}
-		/* a charset from the container (HTTP header of a WARC record)
-		 * overrides the declaration (RFC 7303 section 3) */
-		enc = na_input_charset(r->in);
-		if (enc && *enc) {
-			fx->charset = enc;
-			fx->charset_origin = "transport";
-			if (transcode(fx, &buf, &len, enc) != 0)
-				return NA_FATAL;
-			enc = NULL; /* now UTF-8, declared so */
-		} else
-			enc = NULL;
-	}
-	fx->len = len;
-	fx->lines = 1;
-	for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + len - p))) != NULL; p++)
-		fx->lines++;
-	if (len && buf[len - 1] == '\n')
-		fx->lines--; /* the last line ends with its newline */
-	if (len > (size_t)INT32_MAX) {
-		struct na_pos pos = {fx->err.file, 0, 0, -1};
-		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "XML document too large");
-		return NA_FATAL;
 	}
 	na_xml_init();
-	fx->xr = xmlReaderForMemory(buf, (int)len, fx->err.file, enc,
-	                            NA_XML_OPTIONS | XML_PARSE_BIG_LINES);
+	if (transport && *transport) {
+		/* a charset from the container (HTTP header of a WARC record)
+		 * overrides the declaration (RFC 7303 section 3): convert the
+		 * whole document, bounded by --max-record */
+		fx->charset = transport;
+		fx->charset_origin = "transport";
+		if (na_input_slurp(r->in, &buf, &len) < 0 || transcode(fx, &buf, &len, transport) != 0)
+			return NA_FATAL;
+		fx->mem_lines = 1;
+		for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + len - p))) != NULL; p++)
+			fx->mem_lines++;
+		if (len && buf[len - 1] == '\n')
+			fx->mem_lines--; /* the last line ends with its newline */
+		if (len > (size_t)INT32_MAX) {
+			struct na_pos pos = {fx->err.file, 0, 0, -1};
+			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "XML document too large");
+			return NA_FATAL;
+		}
+		fx->xr = xmlReaderForMemory(buf, (int)len, fx->err.file, NULL, NA_XML_OPTIONS | XML_PARSE_BIG_LINES);
+	} else
+		fx->xr = xmlReaderForIO(input_read, input_close, r->in, fx->err.file, NULL,
+		                        NA_XML_OPTIONS | XML_PARSE_BIG_LINES);
 	if (!fx->xr) {
 		struct na_pos pos = {fx->err.file, 0, 0, -1};
-		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "cannot start the XML parser%s%s",
-		          enc ? " for charset " : "", enc ? enc : "");
+		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "cannot start the XML parser");
 		return NA_FATAL;
 	}
 	xmlTextReaderSetStructuredErrorHandler(fx->xr, one_line_errors, &fx->err);
@@ -222,7 +239,10 @@ static void damaged(struct feed_xml *fx)
 	fx->damage_noted = 1;
 	/* libxml2's streaming parser calls a truncated document "extra
 	 * content"; say what happened when the damage is at the very end */
-	if (fx->err_line > 0 && fx->err_line >= fx->lines &&
+	size_t left;
+	na_input_peek(fx->r->in, 1, &left);
+	int at_end = fx->mem_lines ? fx->err_line >= fx->mem_lines : left == 0;
+	if (fx->err_line > 0 && at_end &&
 	    (fx->err_code == XML_ERR_DOCUMENT_END || fx->err_code == XML_ERR_TAG_NOT_FINISHED ||
 	     fx->err_code == XML_ERR_LTSLASH_REQUIRED || fx->err_code == XML_ERR_GT_REQUIRED))
 		na_report(fx->r->ctx, NA_SEV_NOTE, &pos, NULL,
@@ -314,6 +334,12 @@ static int repair(struct na_buf *b, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	int high = 0, latin = 1;
+	/* both repairs need a character in U+0080..U+00FF: lead byte C2 or C3 */
+	while (i < n && u[i] != 0xC2 && u[i] != 0xC3)
+		i++;
+	if (i == n)
+		return 0;
+	i = 0;
 	while (i < n) {
 		unsigned cp;
 		size_t k = na_utf8_decode(u + i, n - i, &cp);

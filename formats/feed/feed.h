@@ -27,11 +27,10 @@ struct feed_xml {
 	struct na_xml_err err;
 	const char *charset, *charset_origin;
 	char decl[64];          /* encoding of the XML declaration */
-	size_t len;             /* bytes handed to the parser */
 	char *owned;            /* the document converted to UTF-8, when it was */
 	int damage_noted;
-	long lines, err_line;
-	int err_code;   /* lines in the document; line of the first error */
+	long mem_lines, err_line; /* lines of a transcoded document (else 0); line of the first error */
+	int err_code;           /* libxml2 code of the first error */
 	int skip;               /* next move is xmlTextReaderNext (subtree done) */
 	int ended;
 };

@@ -301,8 +301,7 @@ int rss_read_next(struct na_reader *r, struct rss_read *st, struct na_article *a
 		if (depth == 0) {
 			st->root_seen = 1;
 			if (strcmp(name, "rss") != 0 && strcmp(name, "RDF") != 0) {
-				struct na_pos pos = {fx->err.file, xmlTextReaderGetParserLineNumber(fx->xr) + fx->err.line_offset,
-				                     xmlTextReaderGetParserColumnNumber(fx->xr), -1};
+				struct na_pos pos = {fx->err.file, feed_xml_line(fx, xmlTextReaderCurrentNode(fx->xr)), 0, -1};
 				na_report(r->ctx, NA_SEV_ERROR, &pos, NULL,
 				          "root element <%s> is not <rss> or <rdf:RDF>: not an RSS feed", name);
 				return NA_FATAL;

@@ -94,6 +94,19 @@ static float class_weight(const struct hnode *n)
 	return w;
 }
 
+static int body_class(const char *c)
+{
+	static const char *const names[] = {"article-body", "articlebody", "article__body", "article-content",
+	                                    "articlecontent", "article__content", "post-body", "postbody",
+	                                    "post-content", "entry-content", "story-body", "storybody",
+	                                    "story-content", "article-text", "articletext", "post__content",
+	                                    "body-text", "rich-text", "single-content", "main-content-body"};
+	for (size_t i = 0; i < NA_ARRAY_SIZE(names); i++)
+		if (strstr(c, names[i]))
+			return 1;
+	return 0;
+}
+
 static float base_score(const struct hnode *n)
 {
 	float s = class_weight(n);
@@ -105,6 +118,10 @@ static float base_score(const struct hnode *n)
 	}
 	if (n->tag == T_ARTICLE || n->tag == T_MAIN)
 		s += 10;
+	/* the names CMSs give the article text container (trafilatura's body
+	 * selectors use the same evidence) */
+	if ((n->itemprop && strstr(n->itemprop, "articleBody")) || (n->cls && body_class(n->cls)))
+		s += 40;
 	return s;
 }
 

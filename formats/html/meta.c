@@ -447,8 +447,21 @@ static int set_date_found(struct na_article *a, struct na_date *d, const char *s
 	unsigned fl;
 	if (d->value || na_date_find(s, n, out, &fl) != 0)
 		return 0;
-	/* raw: the text the date was found in, as written */
-	d->raw = na_arena_strndup(a->arena, s, n > 200 ? 200 : n);
+	/* raw: the shortest leading piece of the text (cut at a space) that
+	 * still gives the same date, as written */
+	size_t keep = n > 200 ? 200 : n;
+	for (size_t cut = 24; cut < keep; cut += 8) {
+		char o2[64];
+		unsigned f2;
+		size_t c = cut;
+		while (c < keep && s[c] != ' ')
+			c++;
+		if (na_date_find(s, c, o2, &f2) == 0 && !strcmp(o2, out)) {
+			keep = c;
+			break;
+		}
+	}
+	d->raw = na_arena_strndup(a->arena, s, keep);
 	d->value = na_arena_strdup(a->arena, out);
 	d->flags = fl;
 	return 1;

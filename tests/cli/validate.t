@@ -106,8 +106,9 @@ rc=6
 2> newsarc: read 3, written 1, rejected 2
 => 0
 
-# --xsd: NewsML-G2 checked against the IPTC XSD offline (catalog beside it).
-% sed 's/<itemClass /<itemKlass /' $SHARED/reference/newsml-g2/minimal-text-newsitem.xml > bad.xml; newsarc validate -q --xsd $SHARED/reference/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd bad.xml $SHARED/reference/newsml-g2/minimal-text-newsitem.xml 2>/dev/null || true
+# --xsd: NewsML-G2 checked against the IPTC XSD offline (catalog beside it); both copies share
+# one guid, so the duplicate-id check is off here.
+% sed 's/<itemClass /<itemKlass /' $SHARED/reference/newsml-g2/minimal-text-newsitem.xml > bad.xml; newsarc validate -q --no-check duplicate-id --xsd $SHARED/reference/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd bad.xml $SHARED/reference/newsml-g2/minimal-text-newsitem.xml 2>/dev/null || true
 bad.xml:26: error: Element '{http://iptc.org/std/nar/2006-10-01/}itemKlass': This element is not expected. Expected is ( {http://iptc.org/std/nar/2006-10-01/}itemClass ). (xsd)
 => 0
 

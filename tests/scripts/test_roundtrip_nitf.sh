@@ -20,7 +20,7 @@ newsarc convert "$ROOT/examples/articles.jsonl" --to nitf -o all.nitf 2>err
 rc=$?
 set -e
 [ "$rc" = 6 ] || { echo "rc=$rc"; cat err; exit 1; }
-grep -q 'nitf holds one article per document; article 3 not written' err
+grep -q 'all.nitf: error: nitf holds one article per document; article 3 (example-2015-003) not written' err
 grep -q 'read 3, written 1, rejected 2' err
 # Hostile strings are escaped: the document stays well-formed.
 printf '%s\n' '{"id":"x\u0001y","headline":"a </hl1> & <script>\"'"'"'","body":[{"type":"p","text":"]]> <!-- & \u0007"}]}' > h.jsonl

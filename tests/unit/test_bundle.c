@@ -1,5 +1,6 @@
 /* test_bundle.c - bundle helpers (issue 5): SHA-256 against the FIPS 180-4
- * vectors, split at every chunk boundary, and the archive signature probe. */
+ * vectors split at every chunk boundary (portable and SHA-NI code), and the
+ * archive signature probe. */
 #include <stdlib.h>
 #include "test.h"
 #include "formats/bundle/bundle.h"
@@ -13,7 +14,7 @@ static void hex_of(const char *s, size_t n, size_t step, char out[65])
 	na_sha256_hex(&h, out);
 }
 
-DEFINE_TEST(test_bundle_sha256)
+static void sha256_vectors(void)
 {
 	char hex[65];
 	hex_of("", 0, 1, hex);
@@ -31,6 +32,15 @@ DEFINE_TEST(test_bundle_sha256)
 	hex_of(m, 1000000, 4099, hex);
 	assert_str(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 	free(m);
+}
+
+DEFINE_TEST(test_bundle_sha256)
+{
+	/* the portable code, then the CPU's SHA extensions when present */
+	na_sha256_use_generic(1);
+	sha256_vectors();
+	if (na_sha256_use_generic(0))
+		sha256_vectors();
 }
 
 DEFINE_TEST(test_bundle_magic)

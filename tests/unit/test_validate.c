@@ -151,7 +151,9 @@ DEFINE_TEST(test_validate_keywords)
 	assert_str(check("{\"minimum\":1,\"maximum\":3}", "0"), " minimum;");
 	assert_str(check("{\"exclusiveMinimum\":1,\"exclusiveMaximum\":3}", "3"), " exclusiveMaximum;");
 	assert_str(check("{\"multipleOf\":0.5}", "2.5"), "");
-	assert_str(check("{\"multipleOf\":0.1}", "0.3"), " multipleOf;"); /* as JavaScript's % says */
+	assert_str(check("{\"multipleOf\":0.1}", "0.3"), " multipleOf;"); /* 0.3/0.1 = 2.9999999999999996 */
+	assert_str(check("{\"multipleOf\":0.1}", "0.5"), "");            /* 0.5/0.1 = 5 */
+	assert_str(check("{\"multipleOf\":1}", "1e21"), " multipleOf;");  /* as ajv says */
 	assert_str(check("{\"allOf\":[{\"type\":\"integer\"},{\"minimum\":5}]}", "3"), " minimum;");
 	assert_str(check("{\"anyOf\":[{\"type\":\"integer\"},{\"minLength\":5}]}", "\"abc\""), " anyOf;");
 	assert_str(check("{\"oneOf\":[{\"multipleOf\":3},{\"multipleOf\":5}]}", "15"), " oneOf;");
@@ -260,4 +262,37 @@ DEFINE_TEST(test_validate_record_tree)
 	na_article_free(a);
 	na_reader_close(r);
 	na_input_close(in);
+}
+
+/* Random patterns and subjects: compiling either succeeds or explains why,
+ * and searching terminates without touching memory it does not own (the
+ * ASan build runs this too). */
+DEFINE_TEST(test_validate_regex_random)
+{
+	static const char alphabet[] = "aaaabbbb01..||**++?(?)(())[]{},^$\\-dws:<=!\xc3\xa9";
+	unsigned seed = 12345;
+	int compiled = 0;
+	for (int i = 0; i < 20000; i++) {
+		char pat[24], subj[40];
+		size_t pn = (seed = seed * 1103515245u + 12345u) % sizeof pat;
+		for (size_t k = 0; k < pn; k++)
+			pat[k] = alphabet[(seed = seed * 1103515245u + 12345u) % (sizeof alphabet - 1)];
+		size_t sn = (seed = seed * 1103515245u + 12345u) % sizeof subj;
+		for (size_t k = 0; k < sn; k++)
+			subj[k] = "ab01 -\xc3\xa9\n"[(seed = seed * 1103515245u + 12345u) % 9];
+		char err[160];
+		err[0] = 0;
+		struct na_regex *re = na_regex_compile(pat, pn, err, sizeof err);
+		if (!re) {
+			assert_true(err[0] != 0);
+			continue;
+		}
+		compiled++;
+		int m = na_regex_search(re, subj, sn);
+		assert_true(m == 0 || m == 1);
+		na_regex_free(re);
+	}
+	if (compiled < 300)
+		test_fail(__FILE__, __LINE__, "only %d of 20000 random patterns compiled", compiled);
+	na_regex_release_scratch();
 }

@@ -101,6 +101,10 @@ def extras(r):
     # numbers_arrays
     if rnd.random() < 0.5:
         r["n"] = rnd.choice([0, 0.5, 1.25, -100, -100.5, 999.5, 1000, 12, 0.3, 1e2, "5", None, 2.5e2])
+    if rnd.random() < 0.3:
+        r["step"] = rnd.choice([0.5, 0.3, 0.7, 1.1, 2.2, 0.1, 1e22, -0.5, 3, 0.2, 4.35, 1.0])
+    if rnd.random() < 0.2:
+        r["big"] = rnd.choice([7, 14, 1e21, 7e20, 700000000000000000000, 9007199254740993, 49.0, 15])
     if rnd.random() < 0.4:
         r["count"] = rnd.choice([1, 50, 0, 51, 3.0, 3.5, -1, "2", True])
     if rnd.random() < 0.3:

@@ -1,0 +1,1 @@
+newsarc convert -q --from html "$SHARED/corpus/html/readability-liberation-1/source.html" --to jsonl | python3 -c "import json,sys; r=json.loads(sys.stdin.readline()); b=r.pop(\"body\"); print(json.dumps(r, ensure_ascii=False, indent=1)); print(len(b), \"blocks; first:\", b[0][\"text\"][:100]); print(\"last:\", b[-1][\"text\"][-100:])"

@@ -3,6 +3,7 @@
 # printable messages.
 % printf '<?xml version="1.0"?>\n<!DOCTYPE nitf [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<nitf><head><title>T &xxe;</title></head><body><body.content><p>x &xxe;</p></body.content></body></nitf>\n' > xxe.xml; newsarc convert xxe.xml --to jsonl
 {"headline":"T","body":[{"type":"p","text":"x"}]}
+2> xxe.xml: warning: external entity 'xxe' ("file:///etc/passwd") not loaded (no network or file access); its references are dropped
 2> newsarc: read 1, written 1, rejected 0
 => 0
 

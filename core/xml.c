@@ -79,6 +79,14 @@ void na_xml_warn_external(struct na_xml_err *err, xmlDocPtr doc)
 		xmlHashScan(doc->intSubset->entities, warn_external, err);
 }
 
+void na_xml_reader_warn_external(struct na_xml_err *err, xmlTextReaderPtr xr)
+{
+	/* the current node's doc, not xmlTextReaderCurrentDoc(): that one makes
+	 * the reader keep (and leak) every node it has read */
+	xmlNodePtr cur = xmlTextReaderCurrentNode(xr);
+	na_xml_warn_external(err, cur ? cur->doc : NULL);
+}
+
 xmlDocPtr na_xml_read(struct na_xml_err *err, const char *buf, size_t len, const char *encoding)
 {
 	na_xml_init();

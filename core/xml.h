@@ -39,9 +39,10 @@ void na_xml_error_handler(void *user, xmlErrorPtr e);
 xmlDocPtr na_xml_read(struct na_xml_err *err, const char *buf, size_t len, const char *encoding);
 /* Warn about every external entity the document's internal subset declares
  * (they are never loaded, so their references vanish: XXE attempts).
- * na_xml_read does it; streaming readers call it with
- * xmlTextReaderCurrentDoc() once the prolog has been read. */
+ * na_xml_read does it; streaming readers call na_xml_reader_warn_external
+ * once the prolog has been read. */
 void na_xml_warn_external(struct na_xml_err *err, xmlDocPtr doc);
+void na_xml_reader_warn_external(struct na_xml_err *err, xmlTextReaderPtr xr);
 /* Streaming reader over an input (one element expanded at a time). */
 xmlTextReaderPtr na_xml_reader(struct na_xml_err *err, struct na_input *in, const char *encoding);
 

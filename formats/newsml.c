@@ -1192,7 +1192,7 @@ static int newsml_read_next(struct na_reader *r, struct na_article *a)
 		int g2 = ns && !strcmp(ns, NAR_NS);
 		if (depth == 0) {
 			/* the prolog is parsed by now: name the external entities we refused */
-			na_xml_warn_external(&m->err, xmlTextReaderCurrentDoc(m->xr));
+			na_xml_reader_warn_external(&m->err, m->xr);
 			if (g2 && !strcmp(name, "newsMessage")) {
 				m->state = 1;
 				continue;

@@ -33,7 +33,6 @@ struct newsml1 {
 	char *envelope_date;    /* NewsEnvelope/DateAndTime */
 	int started, done;
 	int positioned;         /* result of the last xmlTextReaderNext, 0: none */
-	xmlDocPtr doc;          /* owned once xmlTextReaderCurrentDoc was called */
 	xmlBufferPtr rejected;
 };
 
@@ -68,8 +67,6 @@ static void newsml1_read_close(struct na_reader *r)
 	struct newsml1 *st = r->priv;
 	if (st->xr)
 		xmlFreeTextReader(st->xr);
-	if (st->doc)
-		xmlFreeDoc(st->doc);
 	if (st->rejected)
 		xmlBufferFree(st->rejected);
 	free(st->envelope_date);
@@ -402,10 +399,7 @@ static int newsml1_read_next(struct na_reader *r, struct na_article *a)
 			}
 			st->started = 1;
 			/* the prolog is parsed: say which external entities were refused */
-			/* xmlTextReaderCurrentDoc hands the document over: freed at close */
-			if (!st->doc)
-				st->doc = xmlTextReaderCurrentDoc(st->xr);
-			na_xml_warn_external(&st->err, st->doc);
+			na_xml_reader_warn_external(&st->err, st->xr);
 			continue;
 		}
 		if (depth != 1)

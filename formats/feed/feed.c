@@ -271,10 +271,7 @@ int feed_xml_next(struct feed_xml *fx, int *depth, const char **name, const char
 		if (!fx->ext_checked) {
 			/* the prolog is read: say which external entities were refused */
 			fx->ext_checked = 1;
-			/* the node's doc, not xmlTextReaderCurrentDoc(), which would make
-			 * the reader keep (and leak) every node */
-			xmlNodePtr cur = xmlTextReaderCurrentNode(fx->xr);
-			na_xml_warn_external(&fx->err, cur ? cur->doc : NULL);
+			na_xml_reader_warn_external(&fx->err, fx->xr);
 		}
 		*name = (const char *)xmlTextReaderConstLocalName(fx->xr);
 		*ns = (const char *)xmlTextReaderConstNamespaceUri(fx->xr);

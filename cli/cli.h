@@ -66,6 +66,11 @@ void cli_init(struct cli *c, const char *cmd);
 /* Handle one common option; returns 0 when handled, 1 when not ours, -1 on
  * a bad value (reported). */
 int cli_common(struct cli *c, int opt, const char *arg);
+/* getopt_long over argv: each option goes to own(u, opt, arg) first
+ * (0 handled, 1 not its own, -1 bad value already reported; own may be
+ * NULL), then to cli_common.  Returns 0, or NA_EXIT_USAGE after freeing c. */
+int cli_parse(struct cli *c, int argc, char **argv, const char *shortopts, const struct option *longopts,
+              int (*own)(void *u, int opt, const char *arg), void *u);
 /* Report a usage error and return NA_EXIT_USAGE. */
 int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_free(struct cli *c);

@@ -857,6 +857,22 @@ static void fill_example_counts(struct idset *ids)
 		}
 }
 
+struct stats_opts {
+	const char *format, *output;
+};
+
+static int stats_opt(void *u, int opt, const char *arg)
+{
+	struct stats_opts *o = u;
+	if (opt == 'F')
+		o->format = arg;
+	else if (opt == 'o')
+		o->output = arg;
+	else
+		return 1;
+	return 0;
+}
+
 static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -867,25 +883,11 @@ static int run(int argc, char **argv)
 	};
 	struct cli c;
 	cli_init(&c, "newsarc stats");
-	const char *format = NULL, *output = NULL;
-	int opt, rc;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "F:o:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'F': format = optarg; break;
-		case 'o': output = optarg; break;
-		case '?': cli_free(&c); return NA_EXIT_USAGE;
-		default:
-			rc = cli_common(&c, opt, optarg);
-			if (rc < 0) {
-				cli_free(&c);
-				return NA_EXIT_USAGE;
-			}
-			if (rc > 0) {
-				cli_free(&c);
-				return cli_usage_error(&c, "unexpected option");
-			}
-		}
-	}
+	struct stats_opts so = {0};
+	int rc = cli_parse(&c, argc, argv, CLI_COMMON_SHORT "F:o:", longopts, stats_opt, &so);
+	if (rc)
+		return rc;
+	const char *format = so.format, *output = so.output;
 	if (!format) {
 		/* from -o's extension, else text */
 		format = "text";

@@ -100,16 +100,9 @@ static int run(int argc, char **argv)
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
 	struct cli c;
 	cli_init(&c, "newsarc unpack");
-	int opt, rc;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, longopts, NULL)) != -1) {
-		if (opt == '?')
-			return NA_EXIT_USAGE;
-		rc = cli_common(&c, opt, optarg);
-		if (rc < 0)
-			return NA_EXIT_USAGE;
-		if (rc > 0)
-			return cli_usage_error(&c, "unexpected option");
-	}
+	int rc;
+	if (cli_parse(&c, argc, argv, CLI_COMMON_SHORT, longopts, NULL, NULL))
+		return NA_EXIT_USAGE;
 	if (argc - optind != 2)
 		return cli_usage_error(&c, "expected BUNDLE DIR");
 	const char *path = argv[optind], *dir = argv[optind + 1];

@@ -149,6 +149,25 @@ int cli_common(struct cli *c, int opt, const char *arg)
 	return 1;
 }
 
+int cli_parse(struct cli *c, int argc, char **argv, const char *shortopts, const struct option *longopts,
+              int (*own)(void *u, int opt, const char *arg), void *u)
+{
+	int opt;
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		int rc = opt == '?' ? -1 : own ? own(u, opt, optarg) : 1;
+		if (rc > 0)
+			rc = cli_common(c, opt, optarg);
+		if (rc > 0)
+			cli_usage_error(c, "unexpected option");
+		if (rc != 0) {
+			/* getopt and the handlers have already said what is wrong */
+			cli_free(c);
+			return NA_EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
 void cli_free(struct cli *c)
 {
 	for (size_t i = 0; i < c->ctx.noptions; i++) {

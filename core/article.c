@@ -91,6 +91,16 @@ void na_strlist_push(struct na_article *a, struct na_strlist *l, const char *s, 
 	l->v[l->n++] = na_arena_strndup(a->arena, s, n);
 }
 
+void na_strlist_push_unique(struct na_article *a, struct na_strlist *l, const char *s)
+{
+	if (!s || !*s)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i], s))
+			return;
+	na_strlist_push(a, l, s, strlen(s));
+}
+
 void na_article_add_block(struct na_article *a, enum na_block_type t, const char *s, size_t n)
 {
 	if (a->nbody == a->cap_body) {
@@ -111,6 +121,22 @@ void na_article_add_extra(struct na_article *a, const char *key, const char *jso
 	a->extra[a->nextra].key = na_arena_strdup(a->arena, key);
 	a->extra[a->nextra].json = na_arena_strndup(a->arena, json, n);
 	a->nextra++;
+}
+
+void na_article_add_extra_string(struct na_article *a, const char *key, const char *s)
+{
+	struct na_buf b = {0};
+	na_buf_json_string(&b, s, strlen(s));
+	na_article_add_extra(a, key, b.p, b.len);
+	na_buf_free(&b);
+}
+
+const char *na_article_extra(const struct na_article *a, const char *key)
+{
+	for (size_t i = 0; i < a->nextra; i++)
+		if (!strcmp(a->extra[i].key, key))
+			return a->extra[i].json;
+	return NULL;
 }
 
 int na_article_set_date(struct na_article *a, struct na_date *d, const char *s, size_t n)

@@ -115,7 +115,7 @@ static void person(struct na_article *a, xmlNodePtr n)
 		if (is_atom(c, "name"))
 			name = c;
 	if (name)
-		feed_push_unique(a, &a->byline, feed_text(a, name));
+		na_strlist_push_unique(a, &a->byline, feed_text(a, name));
 }
 
 static int map_entry(struct atom *s, xmlNodePtr e, struct na_article *a)
@@ -156,7 +156,7 @@ static int map_entry(struct atom *s, xmlNodePtr e, struct na_article *a)
 			const char *scheme = na_xml_attr(a, c, "scheme");
 			const char *t = label && *label ? label : term;
 			if (t)
-				feed_push_unique(a, scheme && !strcmp(scheme, FEED_SUBJECT_SCHEME) ? &a->subjects : &a->keywords,
+				na_strlist_push_unique(a, scheme && !strcmp(scheme, FEED_SUBJECT_SCHEME) ? &a->subjects : &a->keywords,
 				                 feed_clean(a, t, strlen(t)));
 		} else if (is_atom(c, "content")) {
 			content = c;
@@ -177,7 +177,7 @@ static int map_entry(struct atom *s, xmlNodePtr e, struct na_article *a)
 		a->modified = (struct na_date){0};
 	if (!a->byline.n)
 		for (size_t i = 0; i < s->nauthors; i++)
-			feed_push_unique(a, &a->byline, s->authors[i]);
+			na_strlist_push_unique(a, &a->byline, s->authors[i]);
 	if (content)
 		body_construct(a, content);
 	if (summary) {
@@ -186,7 +186,7 @@ static int map_entry(struct atom *s, xmlNodePtr e, struct na_article *a)
 		else {
 			const char *t = text_construct(a, summary);
 			if (*t)
-				feed_extra_str(a, "summary", t);
+				na_article_add_extra_string(a, "summary", t);
 		}
 	}
 	if (!a->source && s->title)

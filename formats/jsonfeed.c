@@ -70,13 +70,13 @@ static void authors(struct na_article *a, const struct na_json *o)
 		for (size_t i = 0; i < v->len; i++) {
 			const char *name = jstr(&v->u.items[i], "name");
 			if (name)
-				feed_push_unique(a, &a->byline, norm(a, name));
+				na_strlist_push_unique(a, &a->byline, norm(a, name));
 		}
 		return;
 	}
 	const char *name = jstr(na_json_get(o, "author"), "name"); /* JSON Feed 1.0 */
 	if (name)
-		feed_push_unique(a, &a->byline, norm(a, name));
+		na_strlist_push_unique(a, &a->byline, norm(a, name));
 }
 
 static const char *const mapped[] = {"id", "url", "external_url", "title", "content_html", "content_text",
@@ -110,7 +110,7 @@ static int map_item(struct na_reader *r, struct jsonfeed *s, const struct na_jso
 		if (!a->nbody)
 			feed_text_blocks(a, v, strlen(v));
 		else
-			feed_extra_str(a, "summary", norm(a, v) ? norm(a, v) : "");
+			na_article_add_extra_string(a, "summary", norm(a, v) ? norm(a, v) : "");
 	}
 	static const char *const dk[] = {"date_published", "date_modified"};
 	for (int k = 0; k < 2; k++)
@@ -123,7 +123,7 @@ static int map_item(struct na_reader *r, struct jsonfeed *s, const struct na_jso
 	if ((j = na_json_get(it, "tags")) && j->type == NA_JSON_ARRAY)
 		for (size_t i = 0; i < j->len; i++)
 			if (j->u.items[i].type == NA_JSON_STRING && !memchr(j->u.items[i].u.str, 0, j->u.items[i].len))
-				feed_push_unique(a, &a->keywords, norm(a, j->u.items[i].u.str));
+				na_strlist_push_unique(a, &a->keywords, norm(a, j->u.items[i].u.str));
 	if ((v = jstr(it, "language")) != NULL || (v = jstr(s->root, "language")) != NULL)
 		a->language = v;
 	if ((v = jstr(s->root, "title")) != NULL)

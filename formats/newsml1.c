@@ -91,27 +91,11 @@ static void set_date(struct na_article *a, struct na_date *d, const char *s)
 	na_article_set_date(a, d, s, strlen(s));
 }
 
-static void add_unique(struct na_article *a, struct na_strlist *l, const char *s)
-{
-	if (empty(s))
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i], s))
-			return;
-	na_strlist_push(a, l, s, strlen(s));
-}
-
+/* the first non-empty value of a repeated element wins */
 static void add_extra_string(struct na_article *a, const char *key, const char *s)
 {
-	if (empty(s))
-		return;
-	for (size_t i = 0; i < a->nextra; i++)
-		if (!strcmp(a->extra[i].key, key))
-			return;
-	struct na_buf b = {0};
-	na_buf_json_string(&b, s, strlen(s));
-	na_article_add_extra(a, key, b.p, b.len);
-	na_buf_free(&b);
+	if (!empty(s) && !na_article_extra(a, key))
+		na_article_add_extra_string(a, key, s);
 }
 
 /* FormalName of the first child element NAME, or NULL. */
@@ -142,7 +126,7 @@ static void news_lines(struct item *it, xmlNodePtr nl)
 			const char *s = na_xml_text(a, c);
 			if (!empty(s) && na_strncaseeq(s, "by ", 3))
 				s += 3;
-			add_unique(a, &a->byline, s);
+			na_strlist_push_unique(a, &a->byline, s);
 		} else if (na_xml_is(c, "DateLine"))
 			set_str(&a->dateline, na_xml_text(a, c));
 		else if (na_xml_is(c, "CreditLine"))
@@ -170,11 +154,11 @@ static void descriptive(struct item *it, xmlNodePtr d)
 		} else if (na_xml_is(c, "SubjectCode")) {
 			for (xmlNodePtr s = c->children; s; s = s->next)
 				if (na_xml_is(s, "Subject") || na_xml_is(s, "SubjectMatter") || na_xml_is(s, "SubjectDetail"))
-					add_unique(a, &a->subjects, na_xml_attr(a, s, "FormalName"));
+					na_strlist_push_unique(a, &a->subjects, na_xml_attr(a, s, "FormalName"));
 		} else if (na_xml_is(c, "Property")) {
 			const char *name = na_xml_attr(a, c, "FormalName");
 			if (name && !strcasecmp(name, "Keyword"))
-				add_unique(a, &a->keywords, na_xml_attr(a, c, "Value"));
+				na_strlist_push_unique(a, &a->keywords, na_xml_attr(a, c, "Value"));
 		} else if (na_xml_is(c, "DateLineDate") && !it->dateline_date)
 			it->dateline_date = na_xml_text(a, c);
 	}

@@ -208,7 +208,7 @@ static int map_doc(struct na_reader *r, const struct na_json *doc, struct na_art
 			const char *rel = member_str(&v->u.items[i], "rel");
 			const char *name = member_str(&v->u.items[i], "name");
 			if (rel && !strcmp(rel, "author") && name)
-				feed_push_unique(a, &a->byline, norm(a, name));
+				na_strlist_push_unique(a, &a->byline, norm(a, name));
 			else
 				all_authors = 0;
 		}
@@ -219,9 +219,9 @@ static int map_doc(struct na_reader *r, const struct na_json *doc, struct na_art
 		}
 	}
 	if ((s = str(get(&ob, "by"))) != NULL && !a->byline.n)
-		feed_push_unique(a, &a->byline, norm(a, s));
+		na_strlist_push_unique(a, &a->byline, norm(a, s));
 	if ((s = str(get(&ob, "byline"))) != NULL && !a->byline.n)
-		feed_push_unique(a, &a->byline, norm(a, s));
+		na_strlist_push_unique(a, &a->byline, norm(a, s));
 	if ((s = str(get(&ob, "located"))) != NULL)
 		a->dateline = norm(a, s);
 	if ((s = str(get(&ob, "language"))) != NULL)
@@ -253,23 +253,23 @@ static int map_doc(struct na_reader *r, const struct na_json *doc, struct na_art
 			if (!name || !(name = norm(a, name)))
 				continue;
 			if (rel && !strcmp(rel, "keyword"))
-				feed_push_unique(a, &a->keywords, name);
+				na_strlist_push_unique(a, &a->keywords, name);
 			else if (rel && !strcmp(rel, "section") && !a->section)
 				a->section = name;
 			else
-				feed_push_unique(a, &a->subjects, name);
+				na_strlist_push_unique(a, &a->subjects, name);
 		}
 	}
 	if ((v = get(&ob, "subject")) && v->type == NA_JSON_ARRAY) /* ninjs 1.x: {code, name} */
 		for (size_t i = 0; i < v->len; i++) {
 			const char *name = member_str(&v->u.items[i], "name");
 			if (name)
-				feed_push_unique(a, &a->subjects, norm(a, name));
+				na_strlist_push_unique(a, &a->subjects, norm(a, name));
 		}
 	if ((v = get(&ob, "keywords")) && v->type == NA_JSON_ARRAY) /* ninjs 1.x */
 		for (size_t i = 0; i < v->len; i++)
 			if ((s = str(&v->u.items[i])) != NULL)
-				feed_push_unique(a, &a->keywords, norm(a, s));
+				na_strlist_push_unique(a, &a->keywords, norm(a, s));
 	if ((v = get(&ob, "infoSources")) && v->type == NA_JSON_ARRAY && v->len)
 		if ((s = member_str(&v->u.items[0], "name")) != NULL)
 			a->source = norm(a, s);

@@ -203,8 +203,14 @@ void na_article_copy(struct na_article *dst, const struct na_article *src);
  * nothing; readers normalize whitespace with na_text_normalize first. */
 const char *na_article_str(struct na_article *a, const char *s, size_t n);
 void na_strlist_push(struct na_article *a, struct na_strlist *l, const char *s, size_t n);
+/* Push S unless it is NULL, empty or already in the list. */
+void na_strlist_push_unique(struct na_article *a, struct na_strlist *l, const char *s);
 void na_article_add_block(struct na_article *a, enum na_block_type t, const char *s, size_t n);
 void na_article_add_extra(struct na_article *a, const char *key, const char *json, size_t n);
+/* Add S (NUL-terminated UTF-8) as the JSON string value of KEY. */
+void na_article_add_extra_string(struct na_article *a, const char *key, const char *s);
+/* The JSON text of extra field KEY, or NULL. */
+const char *na_article_extra(const struct na_article *a, const char *key);
 /* Parse S as a date and store it (raw kept); returns 0 when it parsed. */
 int na_article_set_date(struct na_article *a, struct na_date *d, const char *s, size_t n);
 const char *na_block_type_name(enum na_block_type t);

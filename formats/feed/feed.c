@@ -585,24 +585,6 @@ int feed_date_json(struct na_ctx *c, const struct na_pos *rec, struct na_article
 	return 1;
 }
 
-void feed_push_unique(struct na_article *a, struct na_strlist *l, const char *s)
-{
-	if (!s || !*s)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i], s))
-			return;
-	na_strlist_push(a, l, s, strlen(s));
-}
-
-void feed_extra_str(struct na_article *a, const char *key, const char *s)
-{
-	struct na_buf b = {0};
-	na_buf_json_string(&b, s, strlen(s));
-	na_article_add_extra(a, key, b.p, b.len);
-	na_buf_free(&b);
-}
-
 /* ---- identifiers ------------------------------------------------------- */
 
 static int uri_char(unsigned char c)

@@ -83,11 +83,6 @@ int feed_date(struct feed_xml *fx, struct na_article *a, struct na_date *d, cons
 int feed_date_json(struct na_ctx *c, const struct na_pos *rec, struct na_article *a, struct na_date *d,
                    const char *s, size_t n, const char *field, long line, long col);
 
-/* Add a keyword/byline/subject once (exact duplicates dropped). */
-void feed_push_unique(struct na_article *a, struct na_strlist *l, const char *s);
-/* Put a string as a JSON-string extra field. */
-void feed_extra_str(struct na_article *a, const char *key, const char *s);
-
 /* ---- identifiers ------------------------------------------------------- */
 
 /* 1 when s looks like an absolute IRI (scheme ":" ...). */

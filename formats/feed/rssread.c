@@ -156,16 +156,16 @@ static int map_item(struct rss_read *st, xmlNodePtr item, struct na_article *a)
 					t = na_article_str(a, st->authors[i].name, strlen(st->authors[i].name));
 					break;
 				}
-			feed_push_unique(a, &a->byline, t);
+			na_strlist_push_unique(a, &a->byline, t);
 		} else if (feed_is_rss(c, "author")) {
-			feed_push_unique(a, &a->byline, author_name(a, feed_text(a, c)));
+			na_strlist_push_unique(a, &a->byline, author_name(a, feed_text(a, c)));
 		} else if (feed_is_rss(c, "category")) {
 			const char *domain = na_xml_attr(a, c, "domain");
 			const char *t = feed_text(a, c);
 			int subject = domain && (!strcmp(domain, FEED_SUBJECT_SCHEME) || (st->wxr && !strcmp(domain, "category")));
-			feed_push_unique(a, subject ? &a->subjects : &a->keywords, t);
+			na_strlist_push_unique(a, subject ? &a->subjects : &a->keywords, t);
 		} else if (feed_is(c, FEED_NS_DC, "subject")) {
-			feed_push_unique(a, &a->subjects, feed_text(a, c));
+			na_strlist_push_unique(a, &a->subjects, feed_text(a, c));
 		} else if (feed_is_rss(c, "description")) {
 			desc = c;
 		} else if (feed_is(c, FEED_NS_CONTENT, "encoded")) {
@@ -242,14 +242,14 @@ static int map_item(struct rss_read *st, xmlNodePtr item, struct na_article *a)
 		else {
 			const char *summary = feed_html_text(a, html, n);
 			if (*summary)
-				feed_extra_str(a, "summary", summary);
+				na_article_add_extra_string(a, "summary", summary);
 		}
 		free(html);
 	}
 	if (excerpt && (html = feed_raw_text(excerpt, &n)) != NULL) {
 		const char *summary = feed_html_text(a, html, n);
 		if (*summary)
-			feed_extra_str(a, "summary", summary);
+			na_article_add_extra_string(a, "summary", summary);
 		free(html);
 	}
 	if (source && *source)
@@ -264,13 +264,13 @@ static int map_item(struct rss_read *st, xmlNodePtr item, struct na_article *a)
 		a->language = na_article_str(a, st->language, strlen(st->language));
 	if (st->wxr) {
 		if (wp_id && *wp_id)
-			feed_extra_str(a, "wp_post_id", wp_id);
+			na_article_add_extra_string(a, "wp_post_id", wp_id);
 		if (wp_name && *wp_name)
-			feed_extra_str(a, "wp_post_name", wp_name);
+			na_article_add_extra_string(a, "wp_post_name", wp_name);
 		if (wp_type && *wp_type)
-			feed_extra_str(a, "wp_post_type", wp_type);
+			na_article_add_extra_string(a, "wp_post_type", wp_type);
 		if (wp_status && *wp_status)
-			feed_extra_str(a, "wp_status", wp_status);
+			na_article_add_extra_string(a, "wp_status", wp_status);
 	}
 	return warn ? -1 : 0;
 }

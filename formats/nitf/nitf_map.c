@@ -69,27 +69,11 @@ static void add_byline(struct na_article *a, xmlNodePtr by)
 	na_buf_free(&b);
 }
 
-static void add_unique(struct na_article *a, struct na_strlist *l, const char *s)
-{
-	if (empty(s))
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i], s))
-			return;
-	na_strlist_push(a, l, s, strlen(s));
-}
-
+/* the first non-empty value of a repeated element wins */
 static void add_extra_string(struct na_article *a, const char *key, const char *s)
 {
-	if (empty(s))
-		return;
-	for (size_t i = 0; i < a->nextra; i++)
-		if (!strcmp(a->extra[i].key, key))
-			return;
-	struct na_buf b = {0};
-	na_buf_json_string(&b, s, strlen(s));
-	na_article_add_extra(a, key, b.p, b.len);
-	na_buf_free(&b);
+	if (!empty(s) && !na_article_extra(a, key))
+		na_article_add_extra_string(a, key, s);
 }
 
 struct nyt {
@@ -163,7 +147,7 @@ static void tobject(struct na_article *a, xmlNodePtr t)
 			v = na_xml_attr(a, s, "tobject.subject.matter");
 		if (empty(v))
 			v = na_xml_attr(a, s, "tobject.subject.type");
-		add_unique(a, &a->subjects, v);
+		na_strlist_push_unique(a, &a->subjects, v);
 	}
 }
 
@@ -184,7 +168,7 @@ static void docdata(struct na_article *a, xmlNodePtr d, const char **holder, con
 		else if (na_xml_is(c, "key-list")) {
 			for (xmlNodePtr k = c->children; k; k = k->next)
 				if (na_xml_is(k, "keyword"))
-					add_unique(a, &a->keywords, na_xml_attr(a, k, "key"));
+					na_strlist_push_unique(a, &a->keywords, na_xml_attr(a, k, "key"));
 		}
 	}
 }

@@ -66,4 +66,10 @@ int na_probe_ext_score(const struct na_format *f, const struct na_probe *p);
 /* Skip a UTF-8 BOM and ASCII whitespace; returns the offset of the first byte. */
 size_t na_probe_skip_ws(const struct na_probe *p);
 
+/* JSON Lines framing shared by every line-oriented JSON reader: the next
+ * non-blank line, parsed into ARENA.  NA_OK with *root and *pos set, NA_EOF,
+ * NA_FATAL, or NA_FAILED for a line that is not JSON (reported; its bytes
+ * become the reader's rejected record). */
+int na_read_json_line(struct na_reader *r, struct na_arena *arena, struct na_json **root, struct na_pos *pos);
+
 #endif

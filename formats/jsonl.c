@@ -53,40 +53,10 @@ static int jsonl_probe(const struct na_probe *p)
 
 static int jsonl_read_next(struct na_reader *r, struct na_article *a)
 {
-	const char *line;
-	size_t len;
-	for (;;) {
-		long lineno = na_input_lineno(r->in);
-		long long offset = na_input_offset(r->in);
-		int rc = na_input_line(r->in, &line, &len);
-		if (rc == 0)
-			return NA_EOF;
-		if (rc == -2)
-			return NA_FATAL;
-		if (rc < 0)
-			return NA_FAILED; /* over-long line: reported, skipped */
-		size_t k = 0;
-		while (k < len && (line[k] == ' ' || line[k] == '\t'))
-			k++;
-		if (k == len)
-			continue;
-		struct na_pos pos = {na_input_name(r->in), lineno, 1, offset};
-		struct na_json_error err;
-		struct na_json *root = na_json_parse(a->arena, line, len, r->ctx->limits.max_depth, lineno, &err);
-		if (!root) {
-			pos.col = err.col;
-			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "%s", err.message);
-			r->rejected = line;
-			r->rejected_len = len;
-			return NA_FAILED;
-		}
-		int st = na_article_from_json(r->ctx, a, root, &pos);
-		if (st == NA_FAILED) {
-			r->rejected = line;
-			r->rejected_len = len;
-		}
-		return st;
-	}
+	struct na_json *root;
+	struct na_pos pos;
+	int st = na_read_json_line(r, a->arena, &root, &pos);
+	return st == NA_OK ? na_article_from_json(r->ctx, a, root, &pos) : st;
 }
 
 static int jsonl_write_article(struct na_writer *w, const struct na_article *a)

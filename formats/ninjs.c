@@ -346,39 +346,10 @@ static int ninjs_read_next(struct na_reader *r, struct na_article *a)
 	if (!s->mode)
 		s->mode = decide_mode(r);
 	if (s->mode == 2) {
-		for (;;) {
-			const char *line;
-			size_t len;
-			long lineno = na_input_lineno(r->in);
-			long long offset = na_input_offset(r->in);
-			int rc = na_input_line(r->in, &line, &len);
-			if (rc == 0)
-				return NA_EOF;
-			if (rc == -2)
-				return NA_FATAL;
-			if (rc < 0)
-				return NA_FAILED;
-			size_t k = 0;
-			while (k < len && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
-				k++;
-			if (k == len)
-				continue;
-			struct na_pos pos = {na_input_name(r->in), lineno, 1, offset};
-			struct na_json_error err;
-			struct na_json *doc = na_json_parse(a->arena, line, len, r->ctx->limits.max_depth, lineno, &err);
-			int st;
-			if (!doc) {
-				pos.col = err.col;
-				na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "%s", err.message);
-				st = NA_FAILED;
-			} else
-				st = map_doc(r, doc, a, &pos);
-			if (st == NA_FAILED) {
-				r->rejected = line;
-				r->rejected_len = len;
-			}
-			return st;
-		}
+		struct na_json *doc;
+		struct na_pos pos;
+		int st = na_read_json_line(r, a->arena, &doc, &pos);
+		return st == NA_OK ? map_doc(r, doc, a, &pos) : st;
 	}
 	struct na_pos pos = {na_input_name(r->in), 1, 1, 0};
 	if (!s->root) {

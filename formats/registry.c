@@ -207,6 +207,38 @@ const char *na_reader_rejected(struct na_reader *r, size_t *len)
 	return r->rejected;
 }
 
+int na_read_json_line(struct na_reader *r, struct na_arena *arena, struct na_json **root, struct na_pos *pos)
+{
+	for (;;) {
+		const char *line;
+		size_t len;
+		long lineno = na_input_lineno(r->in);
+		long long offset = na_input_offset(r->in);
+		int rc = na_input_line(r->in, &line, &len);
+		if (rc == 0)
+			return NA_EOF;
+		if (rc == -2)
+			return NA_FATAL;
+		if (rc < 0)
+			return NA_FAILED; /* over-long line: reported, skipped */
+		size_t k = 0;
+		while (k < len && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+			k++;
+		if (k == len)
+			continue;
+		*pos = (struct na_pos){na_input_name(r->in), lineno, 1, offset};
+		r->rejected = line;
+		r->rejected_len = len;
+		struct na_json_error err;
+		*root = na_json_parse(arena, line, len, r->ctx->limits.max_depth, lineno, &err);
+		if (*root)
+			return NA_OK;
+		pos->col = err.col;
+		na_report(r->ctx, NA_SEV_ERROR, pos, NULL, "%s", err.message);
+		return NA_FAILED;
+	}
+}
+
 unsigned long na_reader_skipped(struct na_reader *r) { return r->skipped; }
 
 void na_reader_close(struct na_reader *r)

@@ -276,15 +276,6 @@ static int atom_read_next(struct na_reader *r, struct na_article *a)
 
 /* ---- writer ----------------------------------------------------------- */
 
-static void element(struct na_buf *b, const char *name, const char *value)
-{
-	if (!value || !*value)
-		return;
-	na_buf_printf(b, "<%s>", name);
-	feed_xml_escape(b, value);
-	na_buf_printf(b, "</%s>\n", name);
-}
-
 static void header(struct na_writer *w, const struct na_article *first)
 {
 	struct atom *s = w->priv;
@@ -307,8 +298,8 @@ static void header(struct na_writer *w, const struct na_article *first)
 		na_buf_free(&iri);
 	}
 	na_buf_adds(b, "</id>\n");
-	element(b, "title", title);
-	element(b, "generator", "newsarc");
+	feed_element(b, "title", title);
+	feed_element(b, "generator", "newsarc");
 	s->started = 1;
 }
 
@@ -329,11 +320,8 @@ static int atom_write_article(struct na_writer *w, const struct na_article *a)
 	if (!s->started)
 		header(w, a);
 	struct na_buf *b = na_output_buffer(w->out);
-	if (a->language) {
-		na_buf_adds(b, "<entry xml:lang=\"");
-		feed_xml_escape(b, a->language);
-		na_buf_adds(b, "\">\n");
-	} else
+	if (a->language)
+		feed_tag(b, "<entry xml:lang=\"", a->language, "\">\n"); else
 		na_buf_adds(b, "<entry>\n");
 	struct na_buf iri = {0};
 	if (a->id)
@@ -342,23 +330,18 @@ static int atom_write_article(struct na_writer *w, const struct na_article *a)
 		feed_id_iri(&iri, a->url);
 	else
 		na_buf_printf(&iri, "urn:newsarc:entry:%lu", w->count + 1);
-	element(b, "id", iri.p);
+	feed_element(b, "id", iri.p);
 	na_buf_free(&iri);
-	na_buf_adds(b, "<title>");
-	feed_xml_escape(b, a->headline ? a->headline : "");
-	na_buf_adds(b, "</title>\n");
-	if (a->url) {
-		na_buf_adds(b, "<link rel=\"alternate\" href=\"");
-		feed_xml_escape(b, a->url);
-		na_buf_adds(b, "\"/>\n");
-	}
+	feed_tag(b, "<title>", a->headline ? a->headline : "", "</title>\n");
+	if (a->url)
+		feed_tag(b, "<link rel=\"alternate\" href=\"", a->url, "\"/>\n");
 	/* atom:updated is required; a date known only in part is written as it
 	 * is (not valid Atom, but nothing is invented) */
 	const struct na_date *up = a->modified.value ? &a->modified : &a->published;
 	if (a->published.value)
-		element(b, "published", a->published.value);
+		feed_element(b, "published", a->published.value);
 	if (up->value)
-		element(b, "updated", up->value);
+		feed_element(b, "updated", up->value);
 	else {
 		struct na_pos pos = a->pos;
 		na_report(w->ctx, NA_SEV_WARNING, &pos, "modified",
@@ -369,32 +352,19 @@ static int atom_write_article(struct na_writer *w, const struct na_article *a)
 	note_date(s, &a->published);
 	for (size_t i = 0; i < a->byline.n; i++) {
 		na_buf_adds(b, "<author>");
-		element(b, "name", a->byline.v[i]);
+		feed_element(b, "name", a->byline.v[i]);
 		na_buf_adds(b, "</author>\n");
 	}
-	for (size_t i = 0; i < a->keywords.n; i++) {
-		na_buf_adds(b, "<category term=\"");
-		feed_xml_escape(b, a->keywords.v[i]);
-		na_buf_adds(b, "\"/>\n");
-	}
-	for (size_t i = 0; i < a->subjects.n; i++) {
-		na_buf_adds(b, "<category scheme=\"" FEED_SUBJECT_SCHEME "\" term=\"");
-		feed_xml_escape(b, a->subjects.v[i]);
-		na_buf_adds(b, "\"/>\n");
-	}
+	for (size_t i = 0; i < a->keywords.n; i++)
+		feed_tag(b, "<category term=\"", a->keywords.v[i], "\"/>\n");
+	for (size_t i = 0; i < a->subjects.n; i++)
+		feed_tag(b, "<category scheme=\"" FEED_SUBJECT_SCHEME "\" term=\"", a->subjects.v[i], "\"/>\n");
 	if (a->source) {
 		na_buf_adds(b, "<source>");
-		element(b, "title", a->source);
+		feed_element(b, "title", a->source);
 		na_buf_adds(b, "</source>\n");
 	}
-	if (a->nbody) {
-		struct na_buf html = {0};
-		feed_body_html(&html, a);
-		na_buf_adds(b, "<content type=\"html\">");
-		feed_xml_escape(b, html.p);
-		na_buf_adds(b, "</content>\n");
-		na_buf_free(&html);
-	}
+	feed_body_escaped(b, "<content type=\"html\">", "</content>\n", a);
 	na_buf_adds(b, "</entry>\n");
 	return na_output_flush_maybe(w->out);
 }
@@ -414,7 +384,7 @@ static int atom_write_close(struct na_writer *w)
 		gmtime_r(&now, &tm);
 		strftime(s->updated, sizeof s->updated, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	}
-	element(b, "updated", s->updated);
+	feed_element(b, "updated", s->updated);
 	na_buf_adds(b, "</feed>\n");
 	return na_output_flush_maybe(w->out);
 }

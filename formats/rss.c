@@ -58,15 +58,6 @@ static void rss_read_close_cb(struct na_reader *r)
 
 /* ---- writer ----------------------------------------------------------- */
 
-static void element(struct na_buf *b, const char *name, const char *value)
-{
-	if (!value || !*value)
-		return;
-	na_buf_printf(b, "<%s>", name);
-	feed_xml_escape(b, value);
-	na_buf_printf(b, "</%s>\n", name);
-}
-
 static void header(struct na_writer *w, const struct na_article *first)
 {
 	struct rss *s = w->priv;
@@ -85,10 +76,10 @@ static void header(struct na_writer *w, const struct na_article *first)
 	na_buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	               "<rss version=\"2.0\" xmlns:dc=\"" FEED_NS_DC "\" xmlns:atom=\"" FEED_NS_ATOM "\">\n"
 	               "<channel>\n");
-	element(b, "title", title);
-	element(b, "link", link);
-	element(b, "description", desc);
-	element(b, "generator", "newsarc " NA_VERSION);
+	feed_element(b, "title", title);
+	feed_element(b, "link", link);
+	feed_element(b, "description", desc);
+	feed_element(b, "generator", "newsarc " NA_VERSION);
 	s->started = 1;
 }
 
@@ -99,48 +90,33 @@ static int rss_write_article(struct na_writer *w, const struct na_article *a)
 		header(w, a);
 	struct na_buf *b = na_output_buffer(w->out);
 	na_buf_adds(b, "<item>\n");
-	element(b, "title", a->headline);
-	element(b, "link", a->url);
-	if (a->id) {
-		na_buf_adds(b, "<guid isPermaLink=\"false\">");
-		feed_xml_escape(b, a->id);
-		na_buf_adds(b, "</guid>\n");
-	}
+	feed_element(b, "title", a->headline);
+	feed_element(b, "link", a->url);
+	if (a->id)
+		feed_tag(b, "<guid isPermaLink=\"false\">", a->id, "</guid>\n");
 	/* pubDate must be RFC 822 with a time and a zone; a date we know only
 	 * in part goes to dc:date as it is, so no time or zone is invented */
 	if (feed_date_full(&a->published)) {
 		char d[64];
 		na_date_rfc822(a->published.value, d, sizeof d);
-		element(b, "pubDate", d);
+		feed_element(b, "pubDate", d);
 	} else if (a->published.value)
-		element(b, "dc:date", a->published.value);
+		feed_element(b, "dc:date", a->published.value);
 	if (a->modified.value)
-		element(b, "atom:updated", a->modified.value);
+		feed_element(b, "atom:updated", a->modified.value);
 	for (size_t i = 0; i < a->byline.n; i++)
-		element(b, "dc:creator", a->byline.v[i]);
-	element(b, "dc:language", a->language);
+		feed_element(b, "dc:creator", a->byline.v[i]);
+	feed_element(b, "dc:language", a->language);
 	for (size_t i = 0; i < a->keywords.n; i++)
-		element(b, "category", a->keywords.v[i]);
-	for (size_t i = 0; i < a->subjects.n; i++) {
-		na_buf_adds(b, "<category domain=\"" FEED_SUBJECT_SCHEME "\">");
-		feed_xml_escape(b, a->subjects.v[i]);
-		na_buf_adds(b, "</category>\n");
-	}
+		feed_element(b, "category", a->keywords.v[i]);
+	for (size_t i = 0; i < a->subjects.n; i++)
+		feed_tag(b, "<category domain=\"" FEED_SUBJECT_SCHEME "\">", a->subjects.v[i], "</category>\n");
 	if (a->source) {
-		na_buf_adds(b, "<source url=\"");
-		feed_xml_escape(b, s->link);
-		na_buf_adds(b, "\">");
+		feed_tag(b, "<source url=\"", s->link, "\">");
 		feed_xml_escape(b, a->source);
 		na_buf_adds(b, "</source>\n");
 	}
-	if (a->nbody) {
-		struct na_buf html = {0};
-		feed_body_html(&html, a);
-		na_buf_adds(b, "<description>");
-		feed_xml_escape(b, html.p);
-		na_buf_adds(b, "</description>\n");
-		na_buf_free(&html);
-	}
+	feed_body_escaped(b, "<description>", "</description>\n", a);
 	na_buf_adds(b, "</item>\n");
 	return na_output_flush_maybe(w->out);
 }

@@ -674,6 +674,32 @@ void feed_xml_escape(struct na_buf *b, const char *s)
 	}
 }
 
+void feed_element(struct na_buf *b, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	na_buf_printf(b, "<%s>", name);
+	feed_xml_escape(b, value);
+	na_buf_printf(b, "</%s>\n", name);
+}
+
+void feed_tag(struct na_buf *b, const char *open, const char *value, const char *close)
+{
+	na_buf_adds(b, open);
+	feed_xml_escape(b, value);
+	na_buf_adds(b, close);
+}
+
+void feed_body_escaped(struct na_buf *b, const char *open, const char *close, const struct na_article *a)
+{
+	if (!a->nbody)
+		return;
+	struct na_buf html = {0};
+	feed_body_html(&html, a);
+	feed_tag(b, open, html.p, close);
+	na_buf_free(&html);
+}
+
 void feed_body_html(struct na_buf *b, const struct na_article *a)
 {
 	int in_list = 0;

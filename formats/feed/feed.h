@@ -101,6 +101,13 @@ const char *feed_id_from_iri(struct na_article *a, const char *iri);
 void feed_xml_escape(struct na_buf *b, const char *s);
 /* The body as an HTML fragment: <p>, <h2>, <blockquote><p>, <ul><li>. */
 void feed_body_html(struct na_buf *b, const struct na_article *a);
+/* The body as escaped HTML between OPEN and CLOSE (RSS description, Atom
+ * content); nothing when the article has no body. */
+void feed_body_escaped(struct na_buf *b, const char *open, const char *close, const struct na_article *a);
+/* <NAME>VALUE</NAME> and a newline; nothing when VALUE is NULL or empty. */
+void feed_element(struct na_buf *b, const char *name, const char *value);
+/* OPEN, VALUE escaped, CLOSE: markup around one escaped value. */
+void feed_tag(struct na_buf *b, const char *open, const char *value, const char *close);
 /* The body as plain text: blocks separated by a blank line. */
 void feed_body_text(struct na_buf *b, const struct na_article *a);
 /* Date value for a writer: 1 when it is a full RFC 3339 date-time. */

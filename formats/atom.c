@@ -123,9 +123,7 @@ static int map_entry(struct atom *s, xmlNodePtr e, struct na_article *a)
 	struct feed_xml *fx = &s->fx;
 	int warn = 0;
 	xmlNodePtr content = NULL, summary = NULL;
-	a->pos = (struct na_pos){fx->err.file, feed_xml_line(fx, e), 0, -1};
-	a->charset = fx->charset;
-	a->charset_origin = fx->charset_origin;
+	feed_xml_record(fx, e, a);
 	for (xmlNodePtr c = e->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;

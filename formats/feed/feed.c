@@ -297,6 +297,13 @@ long feed_xml_line(struct feed_xml *fx, xmlNodePtr n)
 	return l > 0 ? l + fx->err.line_offset : 0;
 }
 
+void feed_xml_record(struct feed_xml *fx, xmlNodePtr n, struct na_article *a)
+{
+	a->pos = (struct na_pos){fx->err.file, feed_xml_line(fx, n), 0, -1};
+	a->charset = fx->charset;
+	a->charset_origin = fx->charset_origin;
+}
+
 void feed_xml_close(struct feed_xml *fx)
 {
 	if (fx->xr)

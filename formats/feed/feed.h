@@ -50,6 +50,8 @@ int feed_xml_next(struct feed_xml *fx, int *depth, const char **name, const char
 xmlNodePtr feed_xml_expand(struct feed_xml *fx);
 /* Line of a node in the file (blank lines stripped before parsing counted). */
 long feed_xml_line(struct feed_xml *fx, xmlNodePtr n);
+/* Start a record read from item/entry N: its position and the feed's charset. */
+void feed_xml_record(struct feed_xml *fx, xmlNodePtr n, struct na_article *a);
 void feed_xml_close(struct feed_xml *fx);
 
 /* ---- node helpers ------------------------------------------------------ */

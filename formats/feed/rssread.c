@@ -120,9 +120,7 @@ static int map_item(struct rss_read *st, xmlNodePtr item, struct na_article *a)
 	long pub_line = 0, dc_line = 0, up_line = 0;
 	xmlNodePtr desc = NULL, content = NULL, excerpt = NULL;
 
-	a->pos = (struct na_pos){fx->err.file, feed_xml_line(fx, item), 0, -1};
-	a->charset = fx->charset;
-	a->charset_origin = fx->charset_origin;
+	feed_xml_record(fx, item, a);
 	for (xmlNodePtr c = item->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;

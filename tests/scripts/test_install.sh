@@ -18,5 +18,12 @@ C
 export PKG_CONFIG_SYSROOT_DIR="$D" PKG_CONFIG_PATH="$D/usr/local/lib/pkgconfig"
 cc t.c $(pkg-config --cflags newsarc) $(pkg-config --libs newsarc) -o t
 [ "$(LD_LIBRARY_PATH="$D/usr/local/lib" ./t)" = "2015-12-15" ]
-man -l "$D/usr/local/share/man/man1/newsarc.1" 2>/dev/null | grep -q "EXIT STATUS" || grep -q '^.SH EXIT STATUS' "$D/usr/local/share/man/man1/newsarc.1"
+M="$D/usr/local/share/man/man1/newsarc.1"
+grep -q '^.SH EXIT STATUS' "$M"
+# the man page documents every command the program lists, with its options
+for c in $("$D/usr/local/bin/newsarc" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z]*\) .*/\1/p'); do
+	grep -q "^.SS $c\$" "$M" || { echo "man page lacks $c"; exit 1; }
+done
+grep -q 'max\\-record' "$M"
+if command -v man >/dev/null; then man -l "$M" 2>&1 >/dev/null | grep . && { echo "man warns"; exit 1; }; fi
 echo ok

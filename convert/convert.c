@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "formats/format.h"
+#include "records.h"
 
 #define QUEUE_MAX 64                    /* events waiting per unit */
 #define CHUNK_MIN (8u << 20)            /* split plain JSONL files into >= 8 MB chunks */
@@ -100,7 +101,8 @@ static char *walk_next(struct walker *w, struct na_ctx *c, int *walked, int *io_
 				continue;
 			}
 			struct na_buf p = {0};
-			na_buf_printf(&p, "%s/%s", f->dir, f->names[f->i++]);
+			size_t dl = strlen(f->dir);
+			na_buf_printf(&p, "%s%s%s", f->dir, dl && f->dir[dl - 1] == '/' ? "" : "/", f->names[f->i++]);
 			struct stat st;
 			if (stat(p.p, &st) == 0 && S_ISDIR(st.st_mode)) {
 				if (push_dir(w, c, p.p))
@@ -143,6 +145,7 @@ struct run {
 	long long bytes_done;   /* raw bytes of finished units */
 	long line_base;         /* lines before the chunk being drained */
 	long long total;        /* sum of input sizes, -1 when unknown */
+	const struct na_records_ops *ops; /* na_records_run: records go to these */
 };
 
 static void worsen(struct run *r, int code)
@@ -201,7 +204,7 @@ static void on_article(struct run *r, const struct na_article *a, const char *ra
 
 /* ---- units -------------------------------------------------------------- */
 
-enum ev_kind { EV_ARTICLE, EV_REJECT, EV_DIAG, EV_FAIL, EV_INPUT, EV_SKIPPED };
+enum ev_kind { EV_ARTICLE, EV_REJECT, EV_DIAG, EV_FAIL, EV_INPUT, EV_SKIPPED, EV_EOF };
 
 struct event {
 	struct event *next;
@@ -210,6 +213,7 @@ struct event {
 	char *raw;                  /* rejected record, or the raw line of an article */
 	size_t rawlen;
 	struct na_diag d;           /* EV_DIAG; strings owned */
+	int in_record;              /* EV_DIAG: said while a record was read */
 	int code;                   /* EV_FAIL: exit code */
 	unsigned long n;            /* EV_SKIPPED */
 	long long bytes;            /* raw bytes of the unit consumed so far */
@@ -222,7 +226,7 @@ struct unit {
 	const char *map;
 	size_t start, end;
 	long lines;                 /* newlines in the chunk, counted by its worker */
-	int first_chunk;
+	int first_chunk, last_chunk;
 	long long size;
 	/* queue */
 	pthread_mutex_t mu;
@@ -240,6 +244,8 @@ struct sink {
 	struct run *r;
 	struct unit *u;             /* NULL: direct */
 	struct na_ctx ctx;          /* per worker, diagnostics queued */
+	int in_record;              /* a record is being read */
+	void *tls;                  /* ops->thread_init's state */
 };
 
 static void push(struct unit *u, struct event *e)
@@ -267,6 +273,7 @@ static void queue_diag(const struct na_diag *d, void *user)
 	struct sink *s = user;
 	struct event *e = na_xcalloc(1, sizeof *e);
 	e->kind = EV_DIAG;
+	e->in_record = s->in_record;
 	e->d = *d;
 	e->d.pos.file = dup_or_null(d->pos.file);
 	e->d.field = dup_or_null(d->field);
@@ -275,18 +282,45 @@ static void queue_diag(const struct na_diag *d, void *user)
 	push(s->u, e);
 }
 
+/* One job with ops: the reader's diagnostics go straight to ops->diag. */
+static void direct_diag(const struct na_diag *d, void *user)
+{
+	struct sink *s = user;
+	s->r->ops->diag(s->r->ops->user, d, s->in_record);
+}
+
+/* What the main thread does with an event for na_records_run. */
+static void deliver(struct run *r, enum ev_kind kind, const struct na_article *a, int code)
+{
+	const struct na_records_ops *ops = r->ops;
+	switch (kind) {
+	case EV_ARTICLE:
+	case EV_REJECT:
+		if (ops->record(ops->user, a, kind == EV_ARTICLE ? NA_OK : NA_FAILED))
+			r->stop = 1;
+		break;
+	case EV_FAIL: ops->fail(ops->user, code); break;
+	case EV_EOF: ops->end_input(ops->user); break;
+	default: break;
+	}
+}
+
 static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, const char *raw,
                  size_t rawlen, int code, unsigned long n, long long bytes)
 {
 	if (!s->u) {
 		struct run *r = s->r;
+		if (r->ops) {
+			deliver(r, kind, a, code);
+			return;
+		}
 		switch (kind) {
 		case EV_ARTICLE: on_article(r, a, raw, rawlen); progress(r, bytes); break;
 		case EV_REJECT: on_reject(r, raw, rawlen); progress(r, bytes); break;
 		case EV_FAIL: worsen(r, code); if (r->o->fail_fast && code == NA_EXIT_PARSE) r->stop = 1; break;
 		case EV_INPUT: r->st->inputs++; break;
 		case EV_SKIPPED: r->st->skipped += n; break;
-		case EV_DIAG: break;
+		case EV_DIAG: case EV_EOF: break;
 		}
 		return;
 	}
@@ -311,13 +345,16 @@ static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, 
 static void read_unit(struct sink *s, const struct unit *u)
 {
 	struct run *r = s->r;
-	struct na_ctx *c = s->u ? &s->ctx : r->c;
+	struct na_ctx *c = s->u || r->ops ? &s->ctx : r->c;
 	struct na_input *in = u->map ? na_input_open_mem(c, u->path, u->map + u->start, u->end - u->start)
 	                             : na_input_open_file(c, u->path);
 	if (!in) {
 		emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_IO, 0, 0);
 		return;
 	}
+	struct na_input *orig = in;
+	if (r->ops && r->ops->open && !s->u && !u->map)
+		in = r->ops->open(r->ops->user, c, in, u->path);
 	if (!u->map)
 		emit(s, EV_INPUT, NULL, NULL, 0, 0, 0, 0);
 	const struct na_format *f = r->from;
@@ -336,38 +373,41 @@ static void read_unit(struct sink *s, const struct unit *u)
 					na_report(c, NA_SEV_NOTE, &pos, NULL, "skipped: no format claims this file");
 				}
 				emit(s, EV_SKIPPED, NULL, NULL, 0, 0, 1, 0);
-				na_input_close(in);
-				return;
+				goto out;
 			}
 		}
 		if (!f)
 			f = na_format_probe(in, &score, &why);
 		if (!f) {
 			emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_FORMAT, 0, 0);
-			na_input_close(in);
-			return;
+			goto out;
 		}
 	}
 	struct na_reader *rd = na_reader_open(f, in, c);
 	if (!rd) {
 		emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
-		na_input_close(in);
-		return;
+		goto out;
 	}
 	struct na_article *a = na_article_new();
 	while (!r->stop) {
+		s->in_record = 1;
 		int rc = na_reader_next(rd, a);
-		if (rc == NA_EOF)
-			break;
-		if (rc == NA_FATAL) {
-			emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
+		if (rc == NA_EOF || rc == NA_FATAL) {
+			s->in_record = 0;
+			if (rc == NA_FATAL)
+				emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
+			else if (!u->map || u->last_chunk)
+				emit(s, EV_EOF, NULL, NULL, 0, 0, 0, 0);
 			break;
 		}
+		if (r->ops && r->ops->after_read)
+			r->ops->after_read(r->ops->user, s->tls, c, a, rc);
+		s->in_record = 0;
 		size_t len;
 		const char *raw = na_reader_rejected(rd, &len);
 		long long bytes = na_input_consumed(in);
 		if (rc == NA_FAILED)
-			emit(s, EV_REJECT, NULL, raw, len, 0, 0, bytes);
+			emit(s, EV_REJECT, r->ops ? a : NULL, raw, len, 0, 0, bytes);
 		else
 			emit(s, EV_ARTICLE, a, NULL, 0, 0, 0, bytes);
 	}
@@ -376,7 +416,10 @@ static void read_unit(struct sink *s, const struct unit *u)
 		emit(s, EV_SKIPPED, NULL, NULL, 0, 0, skipped, 0);
 	na_article_free(a);
 	na_reader_close(rd);
-	na_input_close(in);
+out:
+	if (in != orig)
+		na_input_close(in);
+	na_input_close(orig);
 }
 
 /* ---- parallel driver ---------------------------------------------------- */
@@ -392,6 +435,8 @@ struct pool {
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
+	const struct na_records_ops *ops = p->r->ops;
+	void *tls = ops && ops->thread_init ? ops->thread_init(ops->user) : NULL;
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		while (!p->todo && !p->closed)
@@ -400,9 +445,12 @@ static void *worker(void *arg)
 		if (u)
 			p->todo = u->todo_next;
 		pthread_mutex_unlock(&p->mu);
-		if (!u)
+		if (!u) {
+			if (ops && ops->thread_fini)
+				ops->thread_fini(ops->user, tls);
 			return NULL;
-		struct sink s = {p->r, u, {0}};
+		}
+		struct sink s = {p->r, u, {0}, 0, tls};
 		s.ctx = *p->r->c;           /* same limits, options and verbosity */
 		s.ctx.cb = queue_diag;
 		s.ctx.cb_user = &s;
@@ -439,7 +487,7 @@ static void drain(struct run *r, struct unit *u)
 	if (u->first_chunk)
 		r->line_base = 0;
 	long base = u->map ? r->line_base : 0;
-	struct sink direct = {r, NULL, {0}};
+	struct sink direct = {r, NULL, {0}, 0, NULL};
 	long long last = 0;
 	for (;;) {
 		pthread_mutex_lock(&u->mu);
@@ -456,20 +504,30 @@ static void drain(struct run *r, struct unit *u)
 		pthread_mutex_unlock(&u->mu);
 		if (!e)
 			break;
-		if (discard) {
+		if (discard || (r->ops && r->stop)) {
 			free_event(e);
 			continue;
 		}
+		/* positions in a chunk count from its start: make them the file's */
 		if (base && e->d.pos.line > 0)
 			e->d.pos.line += base;
-		if (base && e->a) {
-			if (e->a->pos.line > 0)
-				e->a->pos.line += base;
+		if (u->map && e->d.pos.offset >= 0)
+			e->d.pos.offset += (long long)u->start;
+		if (u->map && e->a) {
+			struct na_pos *ps[NA_F__COUNT + 1];
+			ps[0] = &e->a->pos;
 			for (int i = 0; i < NA_F__COUNT; i++)
-				if (e->a->fpos[i].line > 0)
-					e->a->fpos[i].line += base;
+				ps[i + 1] = &e->a->fpos[i];
+			for (int i = 0; i <= NA_F__COUNT; i++) {
+				if (base && ps[i]->line > 0)
+					ps[i]->line += base;
+				if (u->start && ps[i]->offset >= 0)
+					ps[i]->offset += (long long)u->start;
+			}
 		}
-		if (e->kind == EV_DIAG) {
+		if (e->kind == EV_DIAG && r->ops) {
+			r->ops->diag(r->ops->user, &e->d, e->in_record);
+		} else if (e->kind == EV_DIAG) {
 			if (r->c->cb)
 				r->c->cb(&e->d, r->c->cb_user);
 			if (e->d.severity == NA_SEV_ERROR)
@@ -547,6 +605,7 @@ static struct unit *split_jsonl(struct run *r, const char *path, int walked, int
 		u->start = pos;
 		u->end = end;
 		u->first_chunk = pos == 0;
+		u->last_chunk = end == size;
 		*tail = u;
 		tail = &u->next;
 		pos = end;
@@ -588,7 +647,7 @@ static struct unit *make_units(struct run *r, char *path, int walked, int jobs, 
 	return units;
 }
 
-static void run_sequential(struct run *r, struct walker *w)
+static void run_sequential(struct run *r, struct walker *w, void *tls)
 {
 	int walked, io_error = 0;
 	char *path;
@@ -600,7 +659,12 @@ static void run_sequential(struct run *r, struct walker *w)
 		void *map;
 		size_t map_len;
 		struct unit *u = make_units(r, path, walked, 1, &map, &map_len);
-		struct sink direct = {r, NULL, {0}};
+		struct sink direct = {r, NULL, {0}, 0, tls};
+		if (r->ops) {
+			direct.ctx = *r->c;
+			direct.ctx.cb = direct_diag;
+			direct.ctx.cb_user = &direct;
+		}
 		read_unit(&direct, u);
 		if (u->size > 0)
 			r->bytes_done += u->size;
@@ -748,7 +812,7 @@ int na_convert(struct na_ctx *c, const struct na_convert_opts *o, char *const *i
 	if (o->jobs > 1)
 		run_parallel(&r, &w, o->jobs);
 	else
-		run_sequential(&r, &w);
+		run_sequential(&r, &w, NULL);
 	while (w.depth)
 		pop_dir(&w);
 	free(w.stack);
@@ -767,4 +831,31 @@ int na_convert(struct na_ctx *c, const struct na_convert_opts *o, char *const *i
 		na_output_abort(r.rej);
 	}
 	return r.exit;
+}
+
+int na_records_run(struct na_ctx *c, const struct na_format *from, const struct na_records_ops *ops, int jobs,
+                   char *const *inputs, size_t ninputs)
+{
+	static const struct na_convert_opts none;
+	struct na_convert_stats st;
+	struct run r = {.c = c, .o = &none, .st = &st, .from = from, .ops = ops, .total = -1};
+	memset(&st, 0, sizeof st);
+	static char *const stdin_only[] = {"-"};
+	if (ninputs == 0) {
+		inputs = stdin_only;
+		ninputs = 1;
+	}
+	struct walker w = {inputs, ninputs, 0, NULL, 0, 0};
+	if (jobs > 1 && !ops->open)
+		run_parallel(&r, &w, jobs);
+	else {
+		void *tls = ops->thread_init ? ops->thread_init(ops->user) : NULL;
+		run_sequential(&r, &w, tls);
+		if (ops->thread_fini)
+			ops->thread_fini(ops->user, tls);
+	}
+	while (w.depth)
+		pop_dir(&w);
+	free(w.stack);
+	return r.exit == NA_EXIT_IO ? NA_EXIT_IO : NA_EXIT_OK;
 }

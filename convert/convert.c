@@ -19,14 +19,29 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "formats/format.h"
 #include "records.h"
 
-#define QUEUE_MAX 64                    /* events waiting per unit */
-#define CHUNK_MIN (8u << 20)            /* split plain JSONL files into >= 8 MB chunks */
+/* A worker hands its events over in batches: one lock and one wake-up per
+ * batch rather than per record (with cheap records, JSONL or validation,
+ * per-record hand-over cost more than the work).  A unit's queue holds at
+ * most QUEUE_BATCHES batches, so memory stays bounded. */
+#define BATCH_MAX 64                    /* events per batch */
+#define BATCH_BYTES (256 << 10)         /* or this much input read */
+#define QUEUE_BATCHES 16                /* batches waiting per unit */
+/* Large plain JSONL files are split into chunks small enough that a worker
+ * reads a whole chunk into its unit's queue (at most QUEUE_BATCHES batches)
+ * and goes on to the next while the main thread is still writing an earlier
+ * one: about 1 MB, or 256 records when they are larger than 2 KB on average
+ * (judged from the file's first 64 KB).  Workers claim units at most
+ * LOOKAHEAD(jobs) units ahead of the one being drained: with every unit's
+ * queue bounded, memory stays bounded however fast the readers are. */
+#define CHUNK_MAX (1u << 20)
+#define CHUNK_LINES 256
+#define CHUNK_FLOOR (64u << 10)
+#define LOOKAHEAD(jobs) ((size_t)(jobs) + 2)
 
 /* ---- directory walking, lazily, in byte order ------------------------- */
 
@@ -206,8 +221,12 @@ static void on_article(struct run *r, const struct na_article *a, const char *ra
 
 enum ev_kind { EV_ARTICLE, EV_REJECT, EV_DIAG, EV_FAIL, EV_INPUT, EV_SKIPPED, EV_EOF };
 
+struct home;
+
 struct event {
 	struct event *next;
+	struct home *home;          /* the worker whose event it is, to reuse it */
+	struct na_article *art;     /* kept across reuses (its arena too) */
 	enum ev_kind kind;
 	struct na_article *a;
 	char *raw;                  /* rejected record, or the raw line of an article */
@@ -223,20 +242,31 @@ struct unit {
 	char *path;
 	int walked;
 	/* a chunk of a plain file: [start, end) with its first line number */
-	const char *map;
+	int chunk;
+	char *buf;                  /* the chunk's bytes, while its worker reads it */
 	size_t start, end;
 	long lines;                 /* newlines in the chunk, counted by its worker */
 	int first_chunk, last_chunk;
+	unsigned long seq;          /* its place in the run */
 	long long size;
 	/* queue */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct event *head, *tail;
-	size_t queued;
+	size_t queued;              /* batches */
 	int done;
 	struct unit *next;          /* chunks of one file, in order */
 	struct unit *todo_next;     /* the workers' list */
 	struct unit *order_next;    /* the main thread's list */
+};
+
+/* A worker's events come back to it once the main thread has applied them,
+ * articles and all: no malloc and free per record across threads (glibc's
+ * per-thread arenas then trim and fault pages again and again). */
+struct home {
+	pthread_mutex_t mu;
+	struct event *returned;     /* given back by the main thread */
+	struct event *cache;        /* the worker's own, ready for use */
 };
 
 /* Where a unit's reader sends things: straight to the run, or to a queue. */
@@ -246,21 +276,45 @@ struct sink {
 	struct na_ctx ctx;          /* per worker, diagnostics queued */
 	int in_record;              /* a record is being read */
 	void *tls;                  /* ops->thread_init's state */
+	struct home *home;
+	struct event *bh, *bt;      /* the batch being filled */
+	size_t bn;
+	long long bfrom;            /* input bytes read when it was started */
 };
 
-static void push(struct unit *u, struct event *e)
+static void flush_batch(struct sink *s)
 {
+	struct unit *u = s->u;
+	if (!s->bh)
+		return;
 	pthread_mutex_lock(&u->mu);
-	while (u->queued >= QUEUE_MAX && e->kind == EV_ARTICLE)
+	while (u->queued >= QUEUE_BATCHES)
 		pthread_cond_wait(&u->cv, &u->mu);
 	if (u->tail)
-		u->tail->next = e;
+		u->tail->next = s->bh;
 	else
-		u->head = e;
-	u->tail = e;
+		u->head = s->bh;
+	u->tail = s->bt;
 	u->queued++;
 	pthread_cond_broadcast(&u->cv);
 	pthread_mutex_unlock(&u->mu);
+	s->bh = s->bt = NULL;
+	s->bn = 0;
+}
+
+static void push(struct sink *s, struct event *e)
+{
+	if (s->bt)
+		s->bt->next = e;
+	else
+		s->bh = e;
+	s->bt = e;
+	s->bn++;
+	if (s->bn >= BATCH_MAX || (e->bytes && e->bytes - s->bfrom >= BATCH_BYTES)) {
+		if (e->bytes)
+			s->bfrom = e->bytes;
+		flush_batch(s);
+	}
 }
 
 static char *dup_or_null(const char *s)
@@ -268,10 +322,54 @@ static char *dup_or_null(const char *s)
 	return s ? na_xstrdup(s) : NULL;
 }
 
+static struct event *new_event(struct sink *s)
+{
+	struct home *h = s->home;
+	if (!h->cache) {
+		pthread_mutex_lock(&h->mu);
+		h->cache = h->returned;
+		h->returned = NULL;
+		pthread_mutex_unlock(&h->mu);
+	}
+	struct event *e = h->cache;
+	if (e) {
+		h->cache = e->next;
+		struct na_article *art = e->art;
+		memset(e, 0, sizeof *e);
+		e->art = art;
+	} else
+		e = na_xcalloc(1, sizeof *e);
+	e->home = h;
+	return e;
+}
+
+/* What an event owns besides its article. */
+static void clear_event(struct event *e)
+{
+	free(e->raw);
+	free((char *)e->d.pos.file);
+	free((char *)e->d.field);
+	free((char *)e->d.rule);
+	free((char *)e->d.message);
+	e->raw = NULL;
+	memset(&e->d, 0, sizeof e->d);
+}
+
+static void free_events(struct event *e)
+{
+	while (e) {
+		struct event *n = e->next;
+		clear_event(e);
+		na_article_free(e->art);
+		free(e);
+		e = n;
+	}
+}
+
 static void queue_diag(const struct na_diag *d, void *user)
 {
 	struct sink *s = user;
-	struct event *e = na_xcalloc(1, sizeof *e);
+	struct event *e = new_event(s);
 	e->kind = EV_DIAG;
 	e->in_record = s->in_record;
 	e->d = *d;
@@ -279,7 +377,7 @@ static void queue_diag(const struct na_diag *d, void *user)
 	e->d.field = dup_or_null(d->field);
 	e->d.rule = dup_or_null(d->rule);
 	e->d.message = dup_or_null(d->message);
-	push(s->u, e);
+	push(s, e);
 }
 
 /* One job with ops: the reader's diagnostics go straight to ops->diag. */
@@ -324,21 +422,23 @@ static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, 
 		}
 		return;
 	}
-	struct event *e = na_xcalloc(1, sizeof *e);
+	struct event *e = new_event(s);
 	e->kind = kind;
 	e->code = code;
 	e->n = n;
 	e->bytes = bytes;
 	if (a) {
-		e->a = na_article_new();
-		na_article_copy(e->a, a);
+		if (!e->art)
+			e->art = na_article_new_min(8u << 10);
+		na_article_copy(e->art, a);
+		e->a = e->art;
 	}
 	if (raw) {
 		e->raw = na_xmalloc(rawlen + 1);
 		memcpy(e->raw, raw, rawlen);
 		e->rawlen = rawlen;
 	}
-	push(s->u, e);
+	push(s, e);
 }
 
 /* Read one unit, sending what it yields to the sink. */
@@ -346,16 +446,16 @@ static void read_unit(struct sink *s, const struct unit *u)
 {
 	struct run *r = s->r;
 	struct na_ctx *c = s->u || r->ops ? &s->ctx : r->c;
-	struct na_input *in = u->map ? na_input_open_mem(c, u->path, u->map + u->start, u->end - u->start)
-	                             : na_input_open_file(c, u->path);
+	struct na_input *in = u->chunk ? u->buf ? na_input_open_mem(c, u->path, u->buf, u->end - u->start) : NULL
+	                               : na_input_open_file(c, u->path);
 	if (!in) {
 		emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_IO, 0, 0);
 		return;
 	}
 	struct na_input *orig = in;
-	if (r->ops && r->ops->open && !s->u && !u->map)
+	if (r->ops && r->ops->open && !s->u && !u->chunk)
 		in = r->ops->open(r->ops->user, c, in, u->path);
-	if (!u->map)
+	if (!u->chunk)
 		emit(s, EV_INPUT, NULL, NULL, 0, 0, 0, 0);
 	const struct na_format *f = r->from;
 	if (!f) {
@@ -396,7 +496,7 @@ static void read_unit(struct sink *s, const struct unit *u)
 			s->in_record = 0;
 			if (rc == NA_FATAL)
 				emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
-			else if (!u->map || u->last_chunk)
+			else if (!u->chunk || u->last_chunk)
 				emit(s, EV_EOF, NULL, NULL, 0, 0, 0, 0);
 			break;
 		}
@@ -422,6 +522,32 @@ out:
 	na_input_close(orig);
 }
 
+/* Read [start, end) of a file into a new buffer; NULL on failure. */
+static char *read_range(const char *path, size_t start, size_t end)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	char *buf = na_xmalloc(end - start + 1);
+	size_t got = 0;
+	while (got < end - start) {
+		ssize_t n = pread(fd, buf + got, end - start - got, (off_t)(start + got));
+		if (n <= 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			free(buf);
+			close(fd);
+			if (n == 0)
+				errno = EIO;
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	buf[got] = 0;
+	return buf;
+}
+
 /* ---- parallel driver ---------------------------------------------------- */
 
 struct pool {
@@ -430,6 +556,8 @@ struct pool {
 	pthread_cond_t cv;
 	struct unit *todo;          /* units not yet claimed, in order */
 	int closed;                 /* no more units will be added */
+	unsigned long drained;      /* units drained so far */
+	unsigned long lookahead;    /* claim units below drained + lookahead */
 };
 
 static void *worker(void *arg)
@@ -437,9 +565,11 @@ static void *worker(void *arg)
 	struct pool *p = arg;
 	const struct na_records_ops *ops = p->r->ops;
 	void *tls = ops && ops->thread_init ? ops->thread_init(ops->user) : NULL;
+	struct home home = {.returned = NULL};
+	pthread_mutex_init(&home.mu, NULL);
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
-		while (!p->todo && !p->closed)
+		while (p->todo ? p->todo->seq >= p->drained + p->lookahead : !p->closed)
 			pthread_cond_wait(&p->cv, &p->mu);
 		struct unit *u = p->todo;
 		if (u)
@@ -448,18 +578,29 @@ static void *worker(void *arg)
 		if (!u) {
 			if (ops && ops->thread_fini)
 				ops->thread_fini(ops->user, tls);
+			/* every unit has been drained: all its events are back */
+			free_events(home.cache);
+			free_events(home.returned);
+			pthread_mutex_destroy(&home.mu);
 			return NULL;
 		}
-		struct sink s = {p->r, u, {0}, 0, tls};
+		struct sink s = {.r = p->r, .u = u, .tls = tls, .home = &home};
 		s.ctx = *p->r->c;           /* same limits, options and verbosity */
 		s.ctx.cb = queue_diag;
 		s.ctx.cb_user = &s;
+		if (u->chunk && !(u->buf = read_range(u->path, u->start, u->end))) {
+			struct na_pos pos = {u->path, 0, 0, (long long)u->start};
+			na_report(&s.ctx, NA_SEV_ERROR, &pos, NULL, "cannot read: %s", strerror(errno));
+		}
 		if (!p->r->stop)
 			read_unit(&s, u);
+		flush_batch(&s);
 		/* chunks are read with line numbers from 1; the main thread adds
 		 * the lines of the chunks before (it knows them by then) */
-		for (const char *q = u->map ? u->map + u->start : NULL; q && (q = memchr(q, '\n', (size_t)(u->map + u->end - q))); q++)
+		for (const char *q = u->buf; q && (q = memchr(q, '\n', (size_t)(u->buf + u->end - u->start - q))); q++)
 			u->lines++;
+		free(u->buf);
+		u->buf = NULL;
 		pthread_mutex_lock(&u->mu);
 		u->done = 1;
 		pthread_cond_broadcast(&u->cv);
@@ -467,15 +608,17 @@ static void *worker(void *arg)
 	}
 }
 
-static void free_event(struct event *e)
+/* Give a list of applied events back to their worker (one unit's events
+ * all come from one worker). */
+static void give_back(struct event *head, struct event *tail)
 {
-	na_article_free(e->a);
-	free(e->raw);
-	free((char *)e->d.pos.file);
-	free((char *)e->d.field);
-	free((char *)e->d.rule);
-	free((char *)e->d.message);
-	free(e);
+	if (!head)
+		return;
+	struct home *h = head->home;
+	pthread_mutex_lock(&h->mu);
+	tail->next = h->returned;
+	h->returned = head;
+	pthread_mutex_unlock(&h->mu);
 }
 
 /* Apply a unit's events in order as they arrive; returns when it is done.
@@ -486,34 +629,45 @@ static void drain(struct run *r, struct unit *u)
 	int discard = r->stop;
 	if (u->first_chunk)
 		r->line_base = 0;
-	long base = u->map ? r->line_base : 0;
-	struct sink direct = {r, NULL, {0}, 0, NULL};
+	long base = u->chunk ? r->line_base : 0;
+	struct sink direct = {.r = r};
 	long long last = 0;
+	struct event *list = NULL, *done_h = NULL, *done_t = NULL;
 	for (;;) {
-		pthread_mutex_lock(&u->mu);
-		while (!u->head && !u->done)
-			pthread_cond_wait(&u->cv, &u->mu);
-		struct event *e = u->head;
-		if (e) {
-			u->head = e->next;
-			if (!u->head)
-				u->tail = NULL;
-			u->queued--;
+		if (!list) {
+			give_back(done_h, done_t);
+			done_h = done_t = NULL;
+			/* take every batch queued at once */
+			pthread_mutex_lock(&u->mu);
+			while (!u->head && !u->done)
+				pthread_cond_wait(&u->cv, &u->mu);
+			list = u->head;
+			u->head = u->tail = NULL;
+			u->queued = 0;
 			pthread_cond_broadcast(&u->cv);
+			pthread_mutex_unlock(&u->mu);
+			if (!list)
+				break;
 		}
-		pthread_mutex_unlock(&u->mu);
-		if (!e)
-			break;
+		struct event *e = list;
+		list = e->next;
+		/* applied (or dropped), it goes back to its worker */
+		e->next = NULL;
+		if (done_t)
+			done_t->next = e;
+		else
+			done_h = e;
+		done_t = e;
 		if (discard || (r->ops && r->stop)) {
-			free_event(e);
+			clear_event(e);
 			continue;
 		}
 		/* positions in a chunk count from its start: make them the file's */
 		if (base && e->d.pos.line > 0)
 			e->d.pos.line += base;
-		if (u->map && e->d.pos.offset >= 0)
+		if (u->chunk && e->d.pos.offset >= 0)
 			e->d.pos.offset += (long long)u->start;
-		if (u->map && e->a) {
+		if (u->chunk && e->a) {
 			struct na_pos *ps[NA_F__COUNT + 1];
 			ps[0] = &e->a->pos;
 			for (int i = 0; i < NA_F__COUNT; i++)
@@ -537,18 +691,13 @@ static void drain(struct run *r, struct unit *u)
 		} else if (!r->stop || e->kind != EV_ARTICLE) {
 			if (e->bytes)
 				last = e->bytes;
-			emit(&direct, e->kind, e->a, e->raw, e->rawlen, e->code, e->n, u->map ? 0 : last);
+			emit(&direct, e->kind, e->a, e->raw, e->rawlen, e->code, e->n, last);
 		}
-		free_event(e);
+		clear_event(e);
 	}
-	if (u->map) {
+	if (u->chunk) {
 		r->line_base += u->lines;
 		r->bytes_done += (long long)(u->end - u->start);
-		/* drop the chunk's pages so resident memory stays flat */
-		size_t pg = (size_t)sysconf(_SC_PAGESIZE);
-		size_t a = (u->start + pg - 1) / pg * pg, b = u->end / pg * pg;
-		if (b > a)
-			madvise((char *)u->map + a, b - a, MADV_DONTNEED);
 	}
 	else if (u->size > 0)
 		r->bytes_done += u->size;
@@ -556,52 +705,68 @@ static void drain(struct run *r, struct unit *u)
 }
 
 /* Split a large plain (not gzipped) JSONL file into newline-aligned chunks. */
-static struct unit *split_jsonl(struct run *r, const char *path, int walked, int jobs, void **map_out,
-                                size_t *map_len)
+/* Split a large plain (not gzipped) JSONL file into newline-aligned chunks,
+ * which the workers read with pread (a mapping of the whole file kept pages
+ * resident: the kernel maps page-cache folios larger than what was asked). */
+static struct unit *split_jsonl(struct run *r, const char *path, int walked)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size < 2 * CHUNK_MIN) {
+	static char head[CHUNK_FLOOR];      /* main thread only */
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size < 4 * CHUNK_FLOOR ||
+	    pread(fd, head, sizeof head, 0) < (ssize_t)sizeof head) {
 		close(fd);
 		return NULL;
 	}
 	size_t size = (size_t)st.st_size;
-	char *m = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (m == MAP_FAILED)
-		return NULL;
 	const struct na_format *jsonl = na_format_find("jsonl");
 	const struct na_format *f = r->from;
 	if (!f) {
 		int score, tie;
-		size_t n = size < NA_PROBE_SIZE ? size : NA_PROBE_SIZE;
-		na_format_probe_buf(path, NULL, (const unsigned char *)m, n, &f, &score, &tie);
+		size_t n = NA_PROBE_SIZE < sizeof head ? NA_PROBE_SIZE : sizeof head;
+		na_format_probe_buf(path, NULL, (const unsigned char *)head, n, &f, &score, &tie);
 		if (tie)
 			f = NULL;
 	}
-	if (f != jsonl || (unsigned char)m[0] == 0x1f) {
-		munmap(m, size);
+	if (f != jsonl || (unsigned char)head[0] == 0x1f) {
+		close(fd);
 		return NULL;
 	}
-	size_t chunk = size / ((size_t)jobs * 4);
-	if (chunk < CHUNK_MIN)
-		chunk = CHUNK_MIN;
+	size_t lines = 0;
+	for (const char *q = head; (q = memchr(q, '\n', (size_t)(head + sizeof head - q))); q++)
+		lines++;
+	size_t chunk = lines ? sizeof head / lines * CHUNK_LINES : CHUNK_MAX;
+	if (chunk > CHUNK_MAX)
+		chunk = CHUNK_MAX;
+	if (chunk < CHUNK_FLOOR)
+		chunk = CHUNK_FLOOR;
 	struct unit *first = NULL, **tail = &first;
 	size_t pos = 0;
+	char win[4096];
 	while (pos < size) {
+		/* the chunk ends after the first newline at or past pos + chunk */
 		size_t end = pos + chunk;
-		if (end >= size)
-			end = size;
-		else {
-			const char *nl = memchr(m + end, '\n', size - end);
-			end = nl ? (size_t)(nl - m) + 1 : size;
+		while (end < size) {
+			ssize_t n = pread(fd, win, sizeof win, (off_t)end);
+			if (n <= 0) {
+				end = size;
+				break;
+			}
+			const char *nl = memchr(win, '\n', (size_t)n);
+			if (nl) {
+				end += (size_t)(nl - win) + 1;
+				break;
+			}
+			end += (size_t)n;
 		}
+		if (end > size)
+			end = size;
 		struct unit *u = na_xcalloc(1, sizeof *u);
 		u->path = na_xstrdup(path);
 		u->walked = walked;
-		u->map = m;
+		u->chunk = 1;
 		u->start = pos;
 		u->end = end;
 		u->first_chunk = pos == 0;
@@ -610,11 +775,9 @@ static struct unit *split_jsonl(struct run *r, const char *path, int walked, int
 		tail = &u->next;
 		pos = end;
 	}
-	*map_out = m;
-	*map_len = size;
+	close(fd);
 	return first;
 }
-
 
 static void free_unit(struct unit *u)
 {
@@ -625,12 +788,11 @@ static void free_unit(struct unit *u)
 }
 
 /* Units for one path: chunks of a large plain JSONL file, or the whole file. */
-static struct unit *make_units(struct run *r, char *path, int walked, int jobs, void **map, size_t *map_len)
+static struct unit *make_units(struct run *r, char *path, int walked, int jobs)
 {
 	struct unit *units = NULL;
-	*map = NULL;
 	if (jobs > 1 && strcmp(path, "-") != 0)
-		units = split_jsonl(r, path, walked, jobs, map, map_len);
+		units = split_jsonl(r, path, walked);
 	if (units) {
 		r->st->inputs++;
 	} else {
@@ -656,10 +818,8 @@ static void run_sequential(struct run *r, struct walker *w, void *tls)
 			worsen(r, NA_EXIT_IO);
 			io_error = 0;
 		}
-		void *map;
-		size_t map_len;
-		struct unit *u = make_units(r, path, walked, 1, &map, &map_len);
-		struct sink direct = {r, NULL, {0}, 0, tls};
+		struct unit *u = make_units(r, path, walked, 1);
+		struct sink direct = {.r = r, .tls = tls};
 		if (r->ops) {
 			direct.ctx = *r->c;
 			direct.ctx.cb = direct_diag;
@@ -677,7 +837,7 @@ static void run_sequential(struct run *r, struct walker *w, void *tls)
 
 static void run_parallel(struct run *r, struct walker *w, int jobs)
 {
-	struct pool p = {.r = r};
+	struct pool p = {.r = r, .lookahead = LOOKAHEAD(jobs)};
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
 	pthread_t *th = na_xcalloc((size_t)jobs, sizeof *th);
@@ -685,12 +845,11 @@ static void run_parallel(struct run *r, struct walker *w, int jobs)
 		pthread_create(&th[i], NULL, worker, &p);
 	struct unit *order = NULL, *order_tail = NULL;
 	size_t ahead = 0;
+	unsigned long seq = 0;
 	int walked, io_error = 0, ended = 0;
-	struct { void *p; size_t len; } *maps = NULL;
-	size_t nmaps = 0;
 	for (;;) {
-		/* keep jobs+1 units ahead of the one being drained */
-		while (!ended && !r->stop && ahead < (size_t)jobs + 1) {
+		/* keep units ahead of the one being drained for the workers */
+		while (!ended && !r->stop && ahead < LOOKAHEAD(jobs)) {
 			char *path = walk_next(w, r->c, &walked, &io_error);
 			if (io_error) {
 				worsen(r, NA_EXIT_IO);
@@ -700,20 +859,14 @@ static void run_parallel(struct run *r, struct walker *w, int jobs)
 				ended = 1;
 				break;
 			}
-			void *map;
-			size_t map_len;
-			struct unit *units = make_units(r, path, walked, jobs, &map, &map_len);
+			struct unit *units = make_units(r, path, walked, jobs);
 			free(path);
-			if (map) {
-				maps = na_xrealloc(maps, (nmaps + 1) * sizeof *maps);
-				maps[nmaps].p = map;
-				maps[nmaps++].len = map_len;
-			}
 			pthread_mutex_lock(&p.mu);
 			struct unit **t = &p.todo;
 			while (*t)
 				t = &(*t)->todo_next;
 			for (struct unit *x = units; x; x = x->next) {
+				x->seq = seq++;
 				*t = x;
 				t = &x->todo_next;
 				if (order_tail)
@@ -735,6 +888,10 @@ static void run_parallel(struct run *r, struct walker *w, int jobs)
 		drain(r, u);
 		ahead--;
 		free_unit(u);
+		pthread_mutex_lock(&p.mu);
+		p.drained++;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
 	}
 	pthread_mutex_lock(&p.mu);
 	p.closed = 1;
@@ -742,9 +899,6 @@ static void run_parallel(struct run *r, struct walker *w, int jobs)
 	pthread_mutex_unlock(&p.mu);
 	for (int i = 0; i < jobs; i++)
 		pthread_join(th[i], NULL);
-	for (size_t i = 0; i < nmaps; i++)
-		munmap(maps[i].p, maps[i].len);
-	free(maps);
 	free(th);
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.cv);

@@ -30,18 +30,20 @@
  * most QUEUE_BATCHES batches, so memory stays bounded. */
 #define BATCH_MAX 64                    /* events per batch */
 #define BATCH_BYTES (256 << 10)         /* or this much input read */
-#define QUEUE_BATCHES 16                /* batches waiting per unit */
+#define QUEUE_BATCHES 8                 /* batches waiting per unit */
 /* Large plain JSONL files are split into chunks small enough that a worker
- * reads a whole chunk into its unit's queue (at most QUEUE_BATCHES batches)
- * and goes on to the next while the main thread is still writing an earlier
- * one: about 1 MB, or 256 records when they are larger than 2 KB on average
- * (judged from the file's first 64 KB).  Workers claim units at most
- * LOOKAHEAD(jobs) units ahead of the one being drained: with every unit's
- * queue bounded, memory stays bounded however fast the readers are. */
+ * reads a whole chunk into its unit's queue and goes on to the next while
+ * the main thread is still writing an earlier one: about 1 MB, or 256
+ * records when they are larger than 2 KB on average (judged from the file's
+ * first 64 KB).  Workers claim units at most LOOKAHEAD(jobs) units ahead of
+ * the one being drained, so one slow unit (a large page) does not idle the
+ * others; memory stays bounded by EVENT_BUDGET events queued in all the
+ * units after the one being drained, plus QUEUE_BATCHES batches in it. */
 #define CHUNK_MAX (1u << 20)
 #define CHUNK_LINES 256
 #define CHUNK_FLOOR (64u << 10)
-#define LOOKAHEAD(jobs) ((size_t)(jobs) + 2)
+#define LOOKAHEAD(jobs) (8 * (size_t)(jobs) + 8)
+#define EVENT_BUDGET 512                /* events queued beyond the unit drained */
 
 /* ---- directory walking, lazily, in byte order ------------------------- */
 
@@ -254,10 +256,22 @@ struct unit {
 	pthread_cond_t cv;
 	struct event *head, *tail;
 	size_t queued;              /* batches */
+	size_t nqueued;             /* events in them */
 	int done;
 	struct unit *next;          /* chunks of one file, in order */
 	struct unit *todo_next;     /* the workers' list */
 	struct unit *order_next;    /* the main thread's list */
+};
+
+struct pool {
+	struct run *r;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct unit *todo;          /* units not yet claimed, in order */
+	int closed;                 /* no more units will be added */
+	unsigned long drained;      /* units drained so far: the next one's seq */
+	unsigned long lookahead;    /* claim units below drained + lookahead */
+	size_t inflight;            /* events queued in units after that one */
 };
 
 /* A worker's events come back to it once the main thread has applied them,
@@ -277,6 +291,7 @@ struct sink {
 	int in_record;              /* a record is being read */
 	void *tls;                  /* ops->thread_init's state */
 	struct home *home;
+	struct pool *pool;
 	struct event *bh, *bt;      /* the batch being filled */
 	size_t bn;
 	long long bfrom;            /* input bytes read when it was started */
@@ -285,8 +300,19 @@ struct sink {
 static void flush_batch(struct sink *s)
 {
 	struct unit *u = s->u;
+	struct pool *p = s->pool;
 	if (!s->bh)
 		return;
+	/* units after the one being drained share a budget of events; that one
+	 * is exempt (its worker must go on for anything to be drained) */
+	pthread_mutex_lock(&p->mu);
+	while (u->seq != p->drained && p->inflight >= EVENT_BUDGET)
+		pthread_cond_wait(&p->cv, &p->mu);
+	if (u->seq != p->drained)
+		p->inflight += s->bn;
+	else
+		s->bn = 0;              /* not counted: nothing to give back */
+	pthread_mutex_unlock(&p->mu);
 	pthread_mutex_lock(&u->mu);
 	while (u->queued >= QUEUE_BATCHES)
 		pthread_cond_wait(&u->cv, &u->mu);
@@ -296,6 +322,7 @@ static void flush_batch(struct sink *s)
 		u->head = s->bh;
 	u->tail = s->bt;
 	u->queued++;
+	u->nqueued += s->bn;
 	pthread_cond_broadcast(&u->cv);
 	pthread_mutex_unlock(&u->mu);
 	s->bh = s->bt = NULL;
@@ -550,15 +577,6 @@ static char *read_range(const char *path, size_t start, size_t end)
 
 /* ---- parallel driver ---------------------------------------------------- */
 
-struct pool {
-	struct run *r;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct unit *todo;          /* units not yet claimed, in order */
-	int closed;                 /* no more units will be added */
-	unsigned long drained;      /* units drained so far */
-	unsigned long lookahead;    /* claim units below drained + lookahead */
-};
 
 static void *worker(void *arg)
 {
@@ -584,7 +602,7 @@ static void *worker(void *arg)
 			pthread_mutex_destroy(&home.mu);
 			return NULL;
 		}
-		struct sink s = {.r = p->r, .u = u, .tls = tls, .home = &home};
+		struct sink s = {.r = p->r, .u = u, .tls = tls, .home = &home, .pool = p};
 		s.ctx = *p->r->c;           /* same limits, options and verbosity */
 		s.ctx.cb = queue_diag;
 		s.ctx.cb_user = &s;
@@ -624,7 +642,7 @@ static void give_back(struct event *head, struct event *tail)
 /* Apply a unit's events in order as they arrive; returns when it is done.
  * After a stop (--fail-fast, write error) events are dropped, as a single job
  * would not have read them. */
-static void drain(struct run *r, struct unit *u)
+static void drain(struct run *r, struct pool *p, struct unit *u)
 {
 	int discard = r->stop;
 	if (u->first_chunk)
@@ -644,8 +662,16 @@ static void drain(struct run *r, struct unit *u)
 			list = u->head;
 			u->head = u->tail = NULL;
 			u->queued = 0;
+			size_t n = u->nqueued;
+			u->nqueued = 0;
 			pthread_cond_broadcast(&u->cv);
 			pthread_mutex_unlock(&u->mu);
+			if (n) {
+				pthread_mutex_lock(&p->mu);
+				p->inflight -= n;
+				pthread_cond_broadcast(&p->cv);
+				pthread_mutex_unlock(&p->mu);
+			}
 			if (!list)
 				break;
 		}
@@ -885,7 +911,7 @@ static void run_parallel(struct run *r, struct walker *w, int jobs)
 		order = u->order_next;
 		if (!order)
 			order_tail = NULL;
-		drain(r, u);
+		drain(r, &p, u);
 		ahead--;
 		free_unit(u);
 		pthread_mutex_lock(&p.mu);

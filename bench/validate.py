@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """Validation throughput: newsarc validate vs ajv (issue 6), same file, same run.
 
-Generates a JSONL file of article records (default 200 MB, --mb to change;
-about 10% of the records are invalid), then times
-  newsarc validate -q --no-check all FILE           (schema only, like ajv)
-  newsarc validate -q FILE                           (schema + extra checks)
+Generates a JSONL file of article records (default 200 MB, --mb or BENCH_MB
+to change; about 10% of the records are invalid; kept in --work), then times
+  newsarc validate -j 1 --no-check all FILE         (schema only, like ajv)
+  newsarc validate -j 1 FILE                        (schema + extra checks)
+  newsarc validate -j 2 FILE                        (issue 10: >= 1.8x on 2 cores)
   node: ajv 8 (draft 2020-12) + ajv-formats, compiled once, line by line
-and prints MB/s for each and the ratio; target: newsarc >= 3x ajv.
+and prints MB/s, records/s, CPU time and peak RSS for each and the ratios;
+target: newsarc >= 3x ajv.
 ajv comes from build/validate-node (installed by the differential test, or
 here with npm when missing).  python3 stdlib only."""
-import argparse, json, os, random, resource, shutil, subprocess, sys, tempfile, time
+import argparse, json, os, random, shutil, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from common import best, loadavg, pair, summary
 NODE_DIR = os.path.join(ROOT, "build", "validate-node")
 
 AJV_JS = r"""
@@ -51,65 +56,74 @@ def generate(path, mb, seed=7):
     return i
 
 
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
-def timed(cmd, env=None):
-    """Wall and CPU seconds (user + system, all threads) of one run.  On a
-    shared machine the wall clock measures the load as much as the program,
-    so speedups are given for both."""
-    t, c = time.perf_counter(), cpu()
-    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    return (time.perf_counter() - t, cpu() - c), p
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "build", "newsarc"))
-    ap.add_argument("--mb", type=int, default=200)
-    ap.add_argument("--keep", help="write/reuse the data file here")
+    ap.add_argument("--mb", type=int, default=int(os.environ.get("BENCH_MB", "200")))
+    ap.add_argument("--work", default=os.path.join(HERE, "work"))
+    ap.add_argument("--keep", help="write/reuse the data file here (default: in --work)")
+    ap.add_argument("--md")
     a = ap.parse_args()
-    tmp = tempfile.mkdtemp(prefix="newsarc-bench-")
-    try:
-        path = a.keep or os.path.join(tmp, "bench.jsonl")
-        if not os.path.exists(path):
-            n = generate(path, a.mb)
-        else:
-            n = sum(1 for _ in open(path, "rb"))
-        mb = os.path.getsize(path) / 1e6
-        print(f"validate bench: {path}: {mb:.0f} MB, {n} records")
-        schema = os.path.join(ROOT, "schemas", "article.schema.json")
-        results = {}
-        def show(name, t, extra=""):
-            print(f"  {name:26} wall {t[0]:6.2f} s {mb / t[0]:7.1f} MB/s | cpu {t[1]:6.2f} s {mb / t[1]:7.1f} MB/s"
-                  + (f"  {extra}" if extra else ""))
-        dt, p = timed([a.bin, "validate", "-q", "--no-check", "all", "--report", "json", path])
-        summ = json.loads(p.stdout)["summary"] if p.stdout else {}
-        show("newsarc (schema only)", dt, f"invalid {summ.get('invalid')} of {summ.get('records')}")
-        dt2, p = timed([a.bin, "validate", "-q", "--report", "json", path])
-        show("newsarc (+ extra checks)", dt2)
-        if not shutil.which("node"):
-            print("  ajv: SKIP (node is not installed)")
-            return
+    os.makedirs(a.work, exist_ok=True)
+    path = a.keep or os.path.join(a.work, f"validate-{a.mb}mb.jsonl")
+    if not os.path.exists(path):
+        generate(path + ".tmp", a.mb)
+        os.replace(path + ".tmp", path)
+    n = sum(1 for _ in open(path, "rb"))
+    mb = os.path.getsize(path) / 1e6
+    schema = os.path.join(ROOT, "schemas", "article.schema.json")
+    lines = [f"validate on {mb:.0f} MB, {n} records, about 10% invalid ({loadavg()})", "",
+             "| tool | MB/s | records/s | CPU s | MB/CPU-s | peak RSS MB | vs ajv (wall) | (CPU) |",
+             "|---|---|---|---|---|---|---|---|"]
+    rows = []
+    base = [a.bin, "validate", "-q", "--report", "json"]
+    so = best(3, base + ["-j", "1", "--no-check", "all", path], stdout=subprocess.PIPE, check=False)
+    rows.append(("newsarc validate -j 1 (schema only)", so))
+    ex = best(3, base + ["-j", "1", path], check=False)
+    rows.append(("newsarc validate -j 1 (+ extra checks)", ex))
+    ex2 = best(3, base + ["-j", "2", path], check=False)
+    rows.append(("newsarc validate -j 2 (+ extra checks)", ex2))
+    aj = None
+    if not shutil.which("node"):
+        lines.insert(1, "ajv: SKIP (node is not installed)")
+    else:
         if not os.path.isdir(os.path.join(NODE_DIR, "node_modules", "ajv-formats")):
             os.makedirs(NODE_DIR, exist_ok=True)
             subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", NODE_DIR,
                             "ajv@8", "ajv-formats@3"], check=False, capture_output=True)
-        js = os.path.join(tmp, "ajv_bench.js")
+        js = os.path.join(a.work, "ajv_bench.js")
         open(js, "w").write(AJV_JS)
         env = dict(os.environ, NODE_PATH=os.path.join(NODE_DIR, "node_modules"))
-        dt3, p = timed(["node", js, schema, path], env=env)
-        if p.returncode != 0:
-            print("  ajv: SKIP (" + p.stderr.strip().splitlines()[-1] + ")")
-            return
-        show("ajv 8 + ajv-formats (node)", dt3, f"records, invalid: {p.stdout.strip()}")
-        print(f"  speedup vs ajv, wall: {dt3[0] / dt[0]:.2f}x schema only, {dt3[0] / dt2[0]:.2f}x with extra checks; "
-              f"cpu: {dt3[1] / dt[1]:.2f}x, {dt3[1] / dt2[1]:.2f}x (target >= 3x)")
-        print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        aj = best(2, ["node", js, schema, path], env=env, check=False)
+        if aj["rc"] != 0:
+            lines.insert(1, "ajv: SKIP (" + aj["stderr"].decode(errors="replace").strip().splitlines()[-1] + ")")
+            aj = None
+        else:
+            rows.append(("ajv 8 + ajv-formats (node)", aj))
+    for name, r in rows:
+        vs = f"{aj['wall'] / r['wall']:.2f}x | {aj['cpu'] / r['cpu']:.2f}x" if aj else "- | -"
+        lines.append(f"| {name} | {mb / r['wall']:.0f} | {n / r['wall']:.0f} | {r['cpu']:.2f} | {mb / r['cpu']:.0f} "
+                     f"| {r['rss_kb'] / 1024:.1f} | {vs} |")
+    if aj:
+        rw, rc = aj["wall"] / so["wall"], aj["cpu"] / so["cpu"]
+        summary("validate (schema, like ajv)", "newsarc validate -j 1", mb, n, so, "ajv 8 (node)", rw, rc, ">= 3x",
+                rw >= 3 and rc >= 3)
+        summary("validate + extra checks", "newsarc validate -j 1", mb, n, ex, "ajv 8 (node)",
+                aj["wall"] / ex["wall"], aj["cpu"] / ex["cpu"])
+        summary("validate (schema, like ajv)", "ajv 8 + ajv-formats (node)", mb, n, aj)
+        lines += ["", f"Target (issue 6): >= 3x ajv: measured {rw:.2f}x wall, {rc:.2f}x CPU (schema only)."]
+    sw, sc = ex["wall"] / ex2["wall"], ex["cpu"] / ex2["cpu"]
+    ceiling = 2 * ex["wall"] / min(pair(base + ["-j", "1", path]) for _ in range(3))
+    summary("validate -j 2", "newsarc validate -j 2", mb, n, ex2, "newsarc -j 1", sw, sc, ">= 1.8x wall", sw >= 1.8,
+            note=f"machine gave {ceiling:.2f}x to two -j 1 runs")
+    lines += [f"Speedup -j 2 / -j 1 (issue 10: >= 1.8x on 2 cores): {sw:.2f}x wall; CPU -j 1 / -j 2 {sc:.2f} "
+              f"(1.00 = no threading overhead).  Two -j 1 runs side by side went {ceiling:.2f}x as fast as one: "
+              f"the parallelism the machine gave (2.00 idle); {loadavg()} after."]
+    text = "\n".join(lines)
+    print(text)
+    if a.md:
+        with open(a.md, "a") as f:
+            f.write("\n## validate\n\n" + text + "\n")
 
 
 if __name__ == "__main__":

@@ -74,6 +74,10 @@ int cli_parse(struct cli *c, int argc, char **argv, const char *shortopts, const
 /* Report a usage error and return NA_EXIT_USAGE. */
 int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_free(struct cli *c);
+/* --jobs: the default (the number of cores online, at most 256), and the
+ * parser of its value (1..256; -1 after reporting a bad one). */
+int cli_default_jobs(void);
+int cli_jobs(struct cli *c, const char *arg, int *jobs);
 /* Install SIGINT/SIGTERM handlers that remove temporary outputs. */
 void cli_signals(void);
 /* Called by the diagnostics printer before it writes to stderr (the

@@ -24,8 +24,7 @@ static int run(int argc, char **argv)
 	struct cli c;
 	cli_init(&c, "newsarc convert");
 	struct na_convert_opts o = {0};
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	o.jobs = cores > 0 ? (int)cores : 1;
+	o.jobs = cli_default_jobs();
 	int opt, rc, validate = 0;
 	const char *schema_path = NULL;
 	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "t:o:j:", longopts, NULL)) != -1) {
@@ -35,9 +34,8 @@ static int run(int argc, char **argv)
 		case OPT_REJECTS: o.rejects = optarg; break;
 		case OPT_FAIL_FAST: o.fail_fast = 1; break;
 		case 'j':
-			o.jobs = atoi(optarg);
-			if (o.jobs < 1 || o.jobs > 256)
-				return cli_usage_error(&c, "--jobs wants a number from 1 to 256");
+			if (cli_jobs(&c, optarg, &o.jobs))
+				return NA_EXIT_USAGE;
 			break;
 		case OPT_VALIDATE: validate = 1; break;
 		case OPT_SCHEMA: schema_path = optarg; validate = 1; break;

@@ -19,18 +19,23 @@ static int run(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"entry-format", required_argument, NULL, OPT_ENTRY_FORMAT},
 		{"single", no_argument, NULL, OPT_SINGLE},
+		{"jobs", required_argument, NULL, 'j'},
 		{0, 0, 0, 0},
 	};
 	struct cli c;
 	cli_init(&c, "newsarc pack");
-	struct na_convert_opts o = {.to = "bundle"};
+	struct na_convert_opts o = {.to = "bundle", .jobs = cli_default_jobs()};
 	const char *entry_format = "newsml";
 	int single = 0, opt, rc;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "o:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "o:j:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'o': o.output = optarg; break;
 		case OPT_ENTRY_FORMAT: entry_format = optarg; break;
 		case OPT_SINGLE: single = 1; break;
+		case 'j':
+			if (cli_jobs(&c, optarg, &o.jobs))
+				return NA_EXIT_USAGE;
+			break;
 		case '?': return NA_EXIT_USAGE;
 		default:
 			rc = cli_common(&c, opt, optarg);
@@ -87,6 +92,8 @@ const struct na_cmd na_cmd_pack = {
 		"  --entry-format FMT     format of each entry: newsml (default), jsonl, json,\n"
 		"                         html, text, ... (any format with a writer)\n"
 		"  --single               one articles.jsonl member for the whole set\n"
+		"  -j, --jobs N           reader threads (default: the number of cores); the\n"
+		"                         bundle is byte-identical to --jobs 1\n"
 		CLI_COMMON_HELP
 		"\n" CLI_EXIT_HELP,
 	.run = run,

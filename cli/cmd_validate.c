@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 #include <dirent.h>
 #include <time.h>
+#include <unistd.h>
 #include "cli.h"
+#include "convert/records.h"
 #include "formats/format.h"
 #include "validate/validate.h"
 
@@ -34,7 +36,6 @@ struct run {
 	/* the record being checked */
 	struct diag *d;
 	size_t nd, capd;
-	int in_record;
 	/* totals */
 	unsigned long records, valid, invalid, errors, warnings, xsd_errors, documents;
 	struct rulecount *rules;
@@ -71,18 +72,6 @@ static void add_diag(struct run *r, enum na_severity sev, const struct na_pos *p
 	d->pointer = dup0(pointer);
 	d->rule = dup0(rule);
 	d->message = dup0(message);
-}
-
-/* Diagnostics from readers while a record is read belong to the record. */
-static void on_diag(const struct na_diag *d, void *user)
-{
-	struct run *r = user;
-	if (!r->in_record || d->severity == NA_SEV_NOTE) {
-		r->stderr_cb(d, r->stderr_user);
-		return;
-	}
-	const char *rule = d->rule ? d->rule : d->severity == NA_SEV_ERROR ? "read" : NULL;
-	add_diag(r, d->severity, &d->pos, d->field, rule, d->message);
 }
 
 static void on_violation(void *user, const struct na_violation *x)
@@ -223,8 +212,11 @@ static unsigned long record_errors(const struct run *r)
 	return n;
 }
 
-static int xsd_input(struct run *r, struct na_input *in, const char *path, const char **pbuf, size_t *plen)
+/* validate --xsd: check an XML input as a whole first, then read its
+ * records from the copy in memory (the engine's open hook, one job only). */
+static struct na_input *xsd_open(void *user, struct na_ctx *c, struct na_input *in, const char *path)
 {
+	struct run *r = user;
 	const char *buf;
 	size_t len;
 	size_t n;
@@ -235,10 +227,10 @@ static int xsd_input(struct run *r, struct na_input *in, const char *path, const
 	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
 		i++;
 	if (i >= n || head[i] != '<')
-		return 0; /* --xsd applies to XML inputs only */
+		return in; /* --xsd applies to XML inputs only */
 	if (na_input_slurp(in, &buf, &len) != 0) {
 		worsen(r, NA_EXIT_IO);
-		return 0;
+		return in;
 	}
 	r->documents++;
 	long rc = na_xsd_validate(r->xsd, path, buf, len, on_violation, r);
@@ -248,130 +240,93 @@ static int xsd_input(struct run *r, struct na_input *in, const char *path, const
 	}
 	struct na_pos pos = {path, 0, 0, -1};
 	flush_record(r, "xsd", NULL, &pos);
-	*pbuf = buf;
-	*plen = len;
-	return 1;
+	return na_input_open_mem(c, path, buf, len);
 }
 
-static void validate_input(struct run *r, const char *path, int walked)
+/* ---- the record engine's callbacks (convert/records.h) ------------------
+ * Reading and the schema run in the reader threads; the extra checks (one
+ * of them remembers every id) and the report run here, in input order. */
+
+static void *thread_init(void *user)
 {
-	struct na_ctx *c = &r->cli->ctx;
-	struct na_input *in = na_input_open_file(c, path);
-	if (!in) {
-		worsen(r, NA_EXIT_IO);
-		return;
-	}
-	struct na_input *src = in;
-	if (r->xsd) {
-		const char *buf;
-		size_t len;
-		if (xsd_input(r, in, path, &buf, &len))
-			src = na_input_open_mem(c, path, buf, len);
-	}
-	const struct na_format *f = r->from;
-	if (!f) {
-		int score, tie;
-		const char *why;
-		if (walked) {
-			size_t n;
-			const unsigned char *buf = na_input_peek(src, NA_PROBE_SIZE, &n);
-			na_format_probe_buf(path, NULL, buf, n > NA_PROBE_SIZE ? NA_PROBE_SIZE : n, &f, &score, &tie);
-			if (!f || score <= NA_PROBE_GUESS)
-				goto done; /* inside a directory: files nobody claims are skipped */
-		} else if (!(f = na_format_probe(src, &score, &why))) {
-			worsen(r, NA_EXIT_FORMAT);
-			goto done;
-		}
-	}
-	struct na_reader *rd = na_reader_open(f, src, c);
-	if (!rd) {
-		worsen(r, NA_EXIT_PARSE);
-		goto done;
-	}
-	struct na_article *a = na_article_new();
-	while (!r->stop) {
-		r->in_record = 1;
-		int rc = na_reader_next(rd, a);
-		r->in_record = 0;
-		if (rc == NA_EOF) {
-			flush_record(r, NULL, NULL, NULL); /* stray warnings */
-			break;
-		}
-		if (rc == NA_FATAL) {
-			/* the stream is dead: what the reader said goes to stderr */
-			for (size_t i = 0; i < r->nd; i++) {
-				struct diag *d = &r->d[i];
-				struct na_diag nd = {d->sev, d->pos, d->pointer, d->rule, d->message};
-				r->stderr_cb(&nd, r->stderr_user);
-			}
-			r->nd = 0;
-			flush_record(r, NULL, NULL, NULL);
-			worsen(r, NA_EXIT_PARSE);
-			break;
-		}
-		r->records++;
-		if (rc != NA_FAILED)
-			na_validator_check(r->v, a, on_violation, r);
-		unsigned long nerr = record_errors(r);
-		if (nerr || rc == NA_FAILED) {
-			r->invalid++;
-			worsen(r, NA_EXIT_INVALID);
-		} else
-			r->valid++;
-		struct na_pos rec = a->pos;
-		if (rc == NA_FAILED && r->nd) {
-			rec = r->d[0].pos;
-			rec.col = 0;
-		}
-		if (!rec.file)
-			rec.file = path;
-		flush_record(r, rc == NA_FAILED ? "read" : "schema", rc == NA_FAILED ? NULL : a->id, &rec);
-	}
-	na_article_free(a);
-	na_reader_close(rd);
-done:
-	if (src != in)
-		na_input_close(src);
-	na_input_close(in);
+	struct run *r = user;
+	return na_validator_new_shared(r->v);
 }
 
-static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static void walk(struct run *r, const char *dir)
+static void thread_fini(void *user, void *tls)
 {
-	DIR *d = opendir(dir);
-	if (!d) {
-		struct na_pos pos = {dir, 0, 0, -1};
-		na_report(&r->cli->ctx, NA_SEV_ERROR, &pos, NULL, "cannot open directory: %s", strerror(errno));
-		worsen(r, NA_EXIT_IO);
+	(void)user;
+	na_validator_free(tls);
+}
+
+struct report_to { struct na_ctx *c; };
+
+static void violation_to_ctx(void *user, const struct na_violation *x)
+{
+	struct report_to *t = user;
+	na_report_rule(t->c, NA_SEV_ERROR, &x->pos, x->pointer, x->rule, "%s", x->message);
+}
+
+static void after_read(void *user, void *tls, struct na_ctx *c, const struct na_article *a, int rc)
+{
+	(void)user;
+	struct report_to t = {c};
+	if (rc != NA_FAILED)
+		na_validator_check_schema(tls, a, violation_to_ctx, &t);
+}
+
+/* Diagnostics from readers while a record is read belong to the record. */
+static void on_diag(void *user, const struct na_diag *d, int in_record)
+{
+	struct run *r = user;
+	if (!in_record || d->severity == NA_SEV_NOTE) {
+		r->stderr_cb(d, r->stderr_user);
 		return;
 	}
-	char **names = NULL;
-	size_t n = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = na_xrealloc(names, (n + 1) * sizeof *names);
-		names[n++] = na_xstrdup(e->d_name);
+	const char *rule = d->rule ? d->rule : d->severity == NA_SEV_ERROR ? "read" : NULL;
+	add_diag(r, d->severity, &d->pos, d->field, rule, d->message);
+}
+
+static int on_record(void *user, const struct na_article *a, int rc)
+{
+	struct run *r = user;
+	r->records++;
+	if (rc != NA_FAILED)
+		na_validator_check_rest(r->v, a, on_violation, r);
+	unsigned long nerr = record_errors(r);
+	if (nerr || rc == NA_FAILED) {
+		r->invalid++;
+		worsen(r, NA_EXIT_INVALID);
+	} else
+		r->valid++;
+	struct na_pos rec = a->pos;
+	if (rc == NA_FAILED && r->nd) {
+		rec = r->d[0].pos;
+		rec.col = 0;
 	}
-	closedir(d);
-	qsort(names, n, sizeof *names, cmp_names);
-	for (size_t i = 0; i < n; i++) {
-		struct na_buf p = {0};
-		size_t dl = strlen(dir);
-		na_buf_printf(&p, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
-		struct stat st;
-		if (!r->stop && stat(p.p, &st) == 0) {
-			if (S_ISDIR(st.st_mode))
-				walk(r, p.p);
-			else if (S_ISREG(st.st_mode))
-				validate_input(r, p.p, 1);
-		}
-		na_buf_free(&p);
-		free(names[i]);
+	if (!rec.file)
+		rec.file = r->nd && r->d[0].pos.file ? r->d[0].pos.file : "<stdin>";
+	flush_record(r, rc == NA_FAILED ? "read" : "schema", rc == NA_FAILED ? NULL : a->id, &rec);
+	return r->stop;
+}
+
+static void on_end_input(void *user)
+{
+	flush_record(user, NULL, NULL, NULL); /* stray warnings */
+}
+
+static void on_fail(void *user, int code)
+{
+	struct run *r = user;
+	/* the stream is dead: what the reader said goes to stderr */
+	for (size_t i = 0; i < r->nd; i++) {
+		struct diag *d = &r->d[i];
+		struct na_diag nd = {d->sev, d->pos, d->pointer, d->rule, d->message};
+		r->stderr_cb(&nd, r->stderr_user);
 	}
-	free(names);
+	r->nd = 0;
+	flush_record(r, NULL, NULL, NULL);
+	worsen(r, code);
 }
 
 static int cmp_rules(const void *a, const void *b)
@@ -445,6 +400,7 @@ static int run(int argc, char **argv)
 		{"no-check", required_argument, NULL, OPT_NO_CHECK},
 		{"future-tolerance", required_argument, NULL, OPT_FUTURE},
 		{"now", required_argument, NULL, OPT_NOW},
+		{"jobs", required_argument, NULL, 'j'},
 		{0, 0, 0, 0},
 	};
 	struct cli c;
@@ -457,11 +413,16 @@ static int run(int argc, char **argv)
 	for (int i = 0; i < NA_CHECK__COUNT; i++)
 		checks[i] = 1;
 	long long tolerance = 86400, now = 0;
+	int jobs = cli_default_jobs();
 	int opt, rc;
 	char *end;
 	enum na_check k;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "j:", longopts, NULL)) != -1) {
 		switch (opt) {
+		case 'j':
+			if (cli_jobs(&c, optarg, &jobs))
+				return NA_EXIT_USAGE;
+			break;
 		case OPT_SCHEMA: schema_path = optarg; break;
 		case OPT_XSD: xsd_path = optarg; break;
 		case OPT_CATALOG: catalog = optarg; break;
@@ -549,23 +510,13 @@ static int run(int argc, char **argv)
 		printf("{\"errors\":[");
 	r.stderr_cb = c.ctx.cb;
 	r.stderr_user = c.ctx.cb_user;
-	c.ctx.cb = on_diag;
-	c.ctx.cb_user = &r;
 	cli_signals();
-	char *const *inputs = argv + optind;
-	size_t ninputs = (size_t)(argc - optind);
-	static char *const stdin_only[] = {"-"};
-	if (!ninputs) {
-		inputs = stdin_only;
-		ninputs = 1;
-	}
-	for (size_t i = 0; i < ninputs && !r.stop; i++) {
-		struct stat sb;
-		if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-			walk(&r, inputs[i]);
-		else
-			validate_input(&r, inputs[i], 0);
-	}
+	struct na_records_ops ops = {
+		.user = &r, .thread_init = thread_init, .thread_fini = thread_fini, .after_read = after_read,
+		.diag = on_diag, .record = on_record, .end_input = on_end_input, .fail = on_fail,
+		.open = r.xsd ? xsd_open : NULL,
+	};
+	worsen(&r, na_records_run(&c.ctx, r.from, &ops, jobs, argv + optind, (size_t)(argc - optind)));
 	summary(&r);
 	fflush(stdout);
 	if (r.cases)
@@ -576,8 +527,6 @@ static int run(int argc, char **argv)
 	free(r.d);
 	na_validator_free(r.v);
 	na_xsd_free(r.xsd);
-	c.ctx.cb = r.stderr_cb;
-	c.ctx.cb_user = r.stderr_user;
 	cli_free(&c);
 	return r.exit;
 }
@@ -606,6 +555,8 @@ const struct na_cmd na_cmd_validate = {
 		"                        empty-paragraph, headline-is-site-name\n"
 		"  --future-tolerance S  future-date allows S seconds ahead of now (default 86400)\n"
 		"  --now EPOCH           the time future-date compares with (default: the clock)\n"
+		"  -j, --jobs N          reader threads (default: the number of cores); the report\n"
+		"                        is byte-identical to --jobs 1 (--xsd runs on one)\n"
 		CLI_COMMON_HELP
 		"\nThe report goes to standard output; a summary ends it: records checked,\n"
 		"valid, invalid, errors by rule.  Exit 0 when every record is valid, 1 when\n"

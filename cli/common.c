@@ -168,6 +168,25 @@ int cli_parse(struct cli *c, int argc, char **argv, const char *shortopts, const
 	return 0;
 }
 
+int cli_default_jobs(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	return cores < 1 ? 1 : cores > 256 ? 256 : (int)cores;
+}
+
+int cli_jobs(struct cli *c, const char *arg, int *jobs)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 256) {
+		cli_usage_error(c, "--jobs wants a number from 1 to 256, not '%s'", arg);
+		return -1;
+	}
+	*jobs = (int)v;
+	return 0;
+}
+
 void cli_free(struct cli *c)
 {
 	for (size_t i = 0; i < c->ctx.noptions; i++) {

@@ -19,13 +19,31 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "formats/format.h"
+#include "records.h"
 
-#define QUEUE_MAX 64                    /* events waiting per unit */
-#define CHUNK_MIN (8u << 20)            /* split plain JSONL files into >= 8 MB chunks */
+/* A worker hands its events over in batches: one lock and one wake-up per
+ * batch rather than per record (with cheap records, JSONL or validation,
+ * per-record hand-over cost more than the work).  A unit's queue holds at
+ * most QUEUE_BATCHES batches, so memory stays bounded. */
+#define BATCH_MAX 64                    /* events per batch */
+#define BATCH_BYTES (256 << 10)         /* or this much input read */
+#define QUEUE_BATCHES 8                 /* batches waiting per unit */
+/* Large plain JSONL files are split into chunks small enough that a worker
+ * reads a whole chunk into its unit's queue and goes on to the next while
+ * the main thread is still writing an earlier one: about 1 MB, or 256
+ * records when they are larger than 2 KB on average (judged from the file's
+ * first 64 KB).  Workers claim units at most LOOKAHEAD(jobs) units ahead of
+ * the one being drained, so one slow unit (a large page) does not idle the
+ * others; memory stays bounded by EVENT_BUDGET events queued in all the
+ * units after the one being drained, plus QUEUE_BATCHES batches in it. */
+#define CHUNK_MAX (1u << 20)
+#define CHUNK_LINES 256
+#define CHUNK_FLOOR (64u << 10)
+#define LOOKAHEAD(jobs) (8 * (size_t)(jobs) + 8)
+#define EVENT_BUDGET 512                /* events queued beyond the unit drained */
 
 /* ---- directory walking, lazily, in byte order ------------------------- */
 
@@ -100,7 +118,8 @@ static char *walk_next(struct walker *w, struct na_ctx *c, int *walked, int *io_
 				continue;
 			}
 			struct na_buf p = {0};
-			na_buf_printf(&p, "%s/%s", f->dir, f->names[f->i++]);
+			size_t dl = strlen(f->dir);
+			na_buf_printf(&p, "%s%s%s", f->dir, dl && f->dir[dl - 1] == '/' ? "" : "/", f->names[f->i++]);
 			struct stat st;
 			if (stat(p.p, &st) == 0 && S_ISDIR(st.st_mode)) {
 				if (push_dir(w, c, p.p))
@@ -143,6 +162,7 @@ struct run {
 	long long bytes_done;   /* raw bytes of finished units */
 	long line_base;         /* lines before the chunk being drained */
 	long long total;        /* sum of input sizes, -1 when unknown */
+	const struct na_records_ops *ops; /* na_records_run: records go to these */
 };
 
 static void worsen(struct run *r, int code)
@@ -201,15 +221,20 @@ static void on_article(struct run *r, const struct na_article *a, const char *ra
 
 /* ---- units -------------------------------------------------------------- */
 
-enum ev_kind { EV_ARTICLE, EV_REJECT, EV_DIAG, EV_FAIL, EV_INPUT, EV_SKIPPED };
+enum ev_kind { EV_ARTICLE, EV_REJECT, EV_DIAG, EV_FAIL, EV_INPUT, EV_SKIPPED, EV_EOF };
+
+struct home;
 
 struct event {
 	struct event *next;
+	struct home *home;          /* the worker whose event it is, to reuse it */
+	struct na_article *art;     /* kept across reuses (its arena too) */
 	enum ev_kind kind;
 	struct na_article *a;
 	char *raw;                  /* rejected record, or the raw line of an article */
 	size_t rawlen;
 	struct na_diag d;           /* EV_DIAG; strings owned */
+	int in_record;              /* EV_DIAG: said while a record was read */
 	int code;                   /* EV_FAIL: exit code */
 	unsigned long n;            /* EV_SKIPPED */
 	long long bytes;            /* raw bytes of the unit consumed so far */
@@ -219,20 +244,43 @@ struct unit {
 	char *path;
 	int walked;
 	/* a chunk of a plain file: [start, end) with its first line number */
-	const char *map;
+	int chunk;
+	char *buf;                  /* the chunk's bytes, while its worker reads it */
 	size_t start, end;
 	long lines;                 /* newlines in the chunk, counted by its worker */
-	int first_chunk;
+	int first_chunk, last_chunk;
+	unsigned long seq;          /* its place in the run */
 	long long size;
 	/* queue */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct event *head, *tail;
-	size_t queued;
+	size_t queued;              /* batches */
+	size_t nqueued;             /* events in them */
 	int done;
 	struct unit *next;          /* chunks of one file, in order */
 	struct unit *todo_next;     /* the workers' list */
 	struct unit *order_next;    /* the main thread's list */
+};
+
+struct pool {
+	struct run *r;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct unit *todo;          /* units not yet claimed, in order */
+	int closed;                 /* no more units will be added */
+	unsigned long drained;      /* units drained so far: the next one's seq */
+	unsigned long lookahead;    /* claim units below drained + lookahead */
+	size_t inflight;            /* events queued in units after that one */
+};
+
+/* A worker's events come back to it once the main thread has applied them,
+ * articles and all: no malloc and free per record across threads (glibc's
+ * per-thread arenas then trim and fault pages again and again). */
+struct home {
+	pthread_mutex_t mu;
+	struct event *returned;     /* given back by the main thread */
+	struct event *cache;        /* the worker's own, ready for use */
 };
 
 /* Where a unit's reader sends things: straight to the run, or to a queue. */
@@ -240,21 +288,60 @@ struct sink {
 	struct run *r;
 	struct unit *u;             /* NULL: direct */
 	struct na_ctx ctx;          /* per worker, diagnostics queued */
+	int in_record;              /* a record is being read */
+	void *tls;                  /* ops->thread_init's state */
+	struct home *home;
+	struct pool *pool;
+	struct event *bh, *bt;      /* the batch being filled */
+	size_t bn;
+	long long bfrom;            /* input bytes read when it was started */
 };
 
-static void push(struct unit *u, struct event *e)
+static void flush_batch(struct sink *s)
 {
+	struct unit *u = s->u;
+	struct pool *p = s->pool;
+	if (!s->bh)
+		return;
+	/* units after the one being drained share a budget of events; that one
+	 * is exempt (its worker must go on for anything to be drained) */
+	pthread_mutex_lock(&p->mu);
+	while (u->seq != p->drained && p->inflight >= EVENT_BUDGET)
+		pthread_cond_wait(&p->cv, &p->mu);
+	if (u->seq != p->drained)
+		p->inflight += s->bn;
+	else
+		s->bn = 0;              /* not counted: nothing to give back */
+	pthread_mutex_unlock(&p->mu);
 	pthread_mutex_lock(&u->mu);
-	while (u->queued >= QUEUE_MAX && e->kind == EV_ARTICLE)
+	while (u->queued >= QUEUE_BATCHES)
 		pthread_cond_wait(&u->cv, &u->mu);
 	if (u->tail)
-		u->tail->next = e;
+		u->tail->next = s->bh;
 	else
-		u->head = e;
-	u->tail = e;
+		u->head = s->bh;
+	u->tail = s->bt;
 	u->queued++;
+	u->nqueued += s->bn;
 	pthread_cond_broadcast(&u->cv);
 	pthread_mutex_unlock(&u->mu);
+	s->bh = s->bt = NULL;
+	s->bn = 0;
+}
+
+static void push(struct sink *s, struct event *e)
+{
+	if (s->bt)
+		s->bt->next = e;
+	else
+		s->bh = e;
+	s->bt = e;
+	s->bn++;
+	if (s->bn >= BATCH_MAX || (e->bytes && e->bytes - s->bfrom >= BATCH_BYTES)) {
+		if (e->bytes)
+			s->bfrom = e->bytes;
+		flush_batch(s);
+	}
 }
 
 static char *dup_or_null(const char *s)
@@ -262,17 +349,85 @@ static char *dup_or_null(const char *s)
 	return s ? na_xstrdup(s) : NULL;
 }
 
+static struct event *new_event(struct sink *s)
+{
+	struct home *h = s->home;
+	if (!h->cache) {
+		pthread_mutex_lock(&h->mu);
+		h->cache = h->returned;
+		h->returned = NULL;
+		pthread_mutex_unlock(&h->mu);
+	}
+	struct event *e = h->cache;
+	if (e) {
+		h->cache = e->next;
+		struct na_article *art = e->art;
+		memset(e, 0, sizeof *e);
+		e->art = art;
+	} else
+		e = na_xcalloc(1, sizeof *e);
+	e->home = h;
+	return e;
+}
+
+/* What an event owns besides its article. */
+static void clear_event(struct event *e)
+{
+	free(e->raw);
+	free((char *)e->d.pos.file);
+	free((char *)e->d.field);
+	free((char *)e->d.rule);
+	free((char *)e->d.message);
+	e->raw = NULL;
+	memset(&e->d, 0, sizeof e->d);
+}
+
+static void free_events(struct event *e)
+{
+	while (e) {
+		struct event *n = e->next;
+		clear_event(e);
+		na_article_free(e->art);
+		free(e);
+		e = n;
+	}
+}
+
 static void queue_diag(const struct na_diag *d, void *user)
 {
 	struct sink *s = user;
-	struct event *e = na_xcalloc(1, sizeof *e);
+	struct event *e = new_event(s);
 	e->kind = EV_DIAG;
+	e->in_record = s->in_record;
 	e->d = *d;
 	e->d.pos.file = dup_or_null(d->pos.file);
 	e->d.field = dup_or_null(d->field);
 	e->d.rule = dup_or_null(d->rule);
 	e->d.message = dup_or_null(d->message);
-	push(s->u, e);
+	push(s, e);
+}
+
+/* One job with ops: the reader's diagnostics go straight to ops->diag. */
+static void direct_diag(const struct na_diag *d, void *user)
+{
+	struct sink *s = user;
+	s->r->ops->diag(s->r->ops->user, d, s->in_record);
+}
+
+/* What the main thread does with an event for na_records_run. */
+static void deliver(struct run *r, enum ev_kind kind, const struct na_article *a, int code)
+{
+	const struct na_records_ops *ops = r->ops;
+	switch (kind) {
+	case EV_ARTICLE:
+	case EV_REJECT:
+		if (ops->record(ops->user, a, kind == EV_ARTICLE ? NA_OK : NA_FAILED))
+			r->stop = 1;
+		break;
+	case EV_FAIL: ops->fail(ops->user, code); break;
+	case EV_EOF: ops->end_input(ops->user); break;
+	default: break;
+	}
 }
 
 static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, const char *raw,
@@ -280,45 +435,54 @@ static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, 
 {
 	if (!s->u) {
 		struct run *r = s->r;
+		if (r->ops) {
+			deliver(r, kind, a, code);
+			return;
+		}
 		switch (kind) {
 		case EV_ARTICLE: on_article(r, a, raw, rawlen); progress(r, bytes); break;
 		case EV_REJECT: on_reject(r, raw, rawlen); progress(r, bytes); break;
 		case EV_FAIL: worsen(r, code); if (r->o->fail_fast && code == NA_EXIT_PARSE) r->stop = 1; break;
 		case EV_INPUT: r->st->inputs++; break;
 		case EV_SKIPPED: r->st->skipped += n; break;
-		case EV_DIAG: break;
+		case EV_DIAG: case EV_EOF: break;
 		}
 		return;
 	}
-	struct event *e = na_xcalloc(1, sizeof *e);
+	struct event *e = new_event(s);
 	e->kind = kind;
 	e->code = code;
 	e->n = n;
 	e->bytes = bytes;
 	if (a) {
-		e->a = na_article_new();
-		na_article_copy(e->a, a);
+		if (!e->art)
+			e->art = na_article_new_min(8u << 10);
+		na_article_copy(e->art, a);
+		e->a = e->art;
 	}
 	if (raw) {
 		e->raw = na_xmalloc(rawlen + 1);
 		memcpy(e->raw, raw, rawlen);
 		e->rawlen = rawlen;
 	}
-	push(s->u, e);
+	push(s, e);
 }
 
 /* Read one unit, sending what it yields to the sink. */
 static void read_unit(struct sink *s, const struct unit *u)
 {
 	struct run *r = s->r;
-	struct na_ctx *c = s->u ? &s->ctx : r->c;
-	struct na_input *in = u->map ? na_input_open_mem(c, u->path, u->map + u->start, u->end - u->start)
-	                             : na_input_open_file(c, u->path);
+	struct na_ctx *c = s->u || r->ops ? &s->ctx : r->c;
+	struct na_input *in = u->chunk ? u->buf ? na_input_open_mem(c, u->path, u->buf, u->end - u->start) : NULL
+	                               : na_input_open_file(c, u->path);
 	if (!in) {
 		emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_IO, 0, 0);
 		return;
 	}
-	if (!u->map)
+	struct na_input *orig = in;
+	if (r->ops && r->ops->open && !s->u && !u->chunk)
+		in = r->ops->open(r->ops->user, c, in, u->path);
+	if (!u->chunk)
 		emit(s, EV_INPUT, NULL, NULL, 0, 0, 0, 0);
 	const struct na_format *f = r->from;
 	if (!f) {
@@ -336,38 +500,41 @@ static void read_unit(struct sink *s, const struct unit *u)
 					na_report(c, NA_SEV_NOTE, &pos, NULL, "skipped: no format claims this file");
 				}
 				emit(s, EV_SKIPPED, NULL, NULL, 0, 0, 1, 0);
-				na_input_close(in);
-				return;
+				goto out;
 			}
 		}
 		if (!f)
 			f = na_format_probe(in, &score, &why);
 		if (!f) {
 			emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_FORMAT, 0, 0);
-			na_input_close(in);
-			return;
+			goto out;
 		}
 	}
 	struct na_reader *rd = na_reader_open(f, in, c);
 	if (!rd) {
 		emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
-		na_input_close(in);
-		return;
+		goto out;
 	}
 	struct na_article *a = na_article_new();
 	while (!r->stop) {
+		s->in_record = 1;
 		int rc = na_reader_next(rd, a);
-		if (rc == NA_EOF)
-			break;
-		if (rc == NA_FATAL) {
-			emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
+		if (rc == NA_EOF || rc == NA_FATAL) {
+			s->in_record = 0;
+			if (rc == NA_FATAL)
+				emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
+			else if (!u->chunk || u->last_chunk)
+				emit(s, EV_EOF, NULL, NULL, 0, 0, 0, 0);
 			break;
 		}
+		if (r->ops && r->ops->after_read)
+			r->ops->after_read(r->ops->user, s->tls, c, a, rc);
+		s->in_record = 0;
 		size_t len;
 		const char *raw = na_reader_rejected(rd, &len);
 		long long bytes = na_input_consumed(in);
 		if (rc == NA_FAILED)
-			emit(s, EV_REJECT, NULL, raw, len, 0, 0, bytes);
+			emit(s, EV_REJECT, r->ops ? a : NULL, raw, len, 0, 0, bytes);
 		else
 			emit(s, EV_ARTICLE, a, NULL, 0, 0, 0, bytes);
 	}
@@ -376,42 +543,82 @@ static void read_unit(struct sink *s, const struct unit *u)
 		emit(s, EV_SKIPPED, NULL, NULL, 0, 0, skipped, 0);
 	na_article_free(a);
 	na_reader_close(rd);
-	na_input_close(in);
+out:
+	if (in != orig)
+		na_input_close(in);
+	na_input_close(orig);
+}
+
+/* Read [start, end) of a file into a new buffer; NULL on failure. */
+static char *read_range(const char *path, size_t start, size_t end)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	char *buf = na_xmalloc(end - start + 1);
+	size_t got = 0;
+	while (got < end - start) {
+		ssize_t n = pread(fd, buf + got, end - start - got, (off_t)(start + got));
+		if (n <= 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			free(buf);
+			close(fd);
+			if (n == 0)
+				errno = EIO;
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	buf[got] = 0;
+	return buf;
 }
 
 /* ---- parallel driver ---------------------------------------------------- */
 
-struct pool {
-	struct run *r;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct unit *todo;          /* units not yet claimed, in order */
-	int closed;                 /* no more units will be added */
-};
 
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
+	const struct na_records_ops *ops = p->r->ops;
+	void *tls = ops && ops->thread_init ? ops->thread_init(ops->user) : NULL;
+	struct home home = {.returned = NULL};
+	pthread_mutex_init(&home.mu, NULL);
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
-		while (!p->todo && !p->closed)
+		while (p->todo ? p->todo->seq >= p->drained + p->lookahead : !p->closed)
 			pthread_cond_wait(&p->cv, &p->mu);
 		struct unit *u = p->todo;
 		if (u)
 			p->todo = u->todo_next;
 		pthread_mutex_unlock(&p->mu);
-		if (!u)
+		if (!u) {
+			if (ops && ops->thread_fini)
+				ops->thread_fini(ops->user, tls);
+			/* every unit has been drained: all its events are back */
+			free_events(home.cache);
+			free_events(home.returned);
+			pthread_mutex_destroy(&home.mu);
 			return NULL;
-		struct sink s = {p->r, u, {0}};
+		}
+		struct sink s = {.r = p->r, .u = u, .tls = tls, .home = &home, .pool = p};
 		s.ctx = *p->r->c;           /* same limits, options and verbosity */
 		s.ctx.cb = queue_diag;
 		s.ctx.cb_user = &s;
+		if (u->chunk && !(u->buf = read_range(u->path, u->start, u->end))) {
+			struct na_pos pos = {u->path, 0, 0, (long long)u->start};
+			na_report(&s.ctx, NA_SEV_ERROR, &pos, NULL, "cannot read: %s", strerror(errno));
+		}
 		if (!p->r->stop)
 			read_unit(&s, u);
+		flush_batch(&s);
 		/* chunks are read with line numbers from 1; the main thread adds
 		 * the lines of the chunks before (it knows them by then) */
-		for (const char *q = u->map ? u->map + u->start : NULL; q && (q = memchr(q, '\n', (size_t)(u->map + u->end - q))); q++)
+		for (const char *q = u->buf; q && (q = memchr(q, '\n', (size_t)(u->buf + u->end - u->start - q))); q++)
 			u->lines++;
+		free(u->buf);
+		u->buf = NULL;
 		pthread_mutex_lock(&u->mu);
 		u->done = 1;
 		pthread_cond_broadcast(&u->cv);
@@ -419,57 +626,88 @@ static void *worker(void *arg)
 	}
 }
 
-static void free_event(struct event *e)
+/* Give a list of applied events back to their worker (one unit's events
+ * all come from one worker). */
+static void give_back(struct event *head, struct event *tail)
 {
-	na_article_free(e->a);
-	free(e->raw);
-	free((char *)e->d.pos.file);
-	free((char *)e->d.field);
-	free((char *)e->d.rule);
-	free((char *)e->d.message);
-	free(e);
+	if (!head)
+		return;
+	struct home *h = head->home;
+	pthread_mutex_lock(&h->mu);
+	tail->next = h->returned;
+	h->returned = head;
+	pthread_mutex_unlock(&h->mu);
 }
 
 /* Apply a unit's events in order as they arrive; returns when it is done.
  * After a stop (--fail-fast, write error) events are dropped, as a single job
  * would not have read them. */
-static void drain(struct run *r, struct unit *u)
+static void drain(struct run *r, struct pool *p, struct unit *u)
 {
 	int discard = r->stop;
 	if (u->first_chunk)
 		r->line_base = 0;
-	long base = u->map ? r->line_base : 0;
-	struct sink direct = {r, NULL, {0}};
+	long base = u->chunk ? r->line_base : 0;
+	struct sink direct = {.r = r};
 	long long last = 0;
+	struct event *list = NULL, *done_h = NULL, *done_t = NULL;
 	for (;;) {
-		pthread_mutex_lock(&u->mu);
-		while (!u->head && !u->done)
-			pthread_cond_wait(&u->cv, &u->mu);
-		struct event *e = u->head;
-		if (e) {
-			u->head = e->next;
-			if (!u->head)
-				u->tail = NULL;
-			u->queued--;
+		if (!list) {
+			give_back(done_h, done_t);
+			done_h = done_t = NULL;
+			/* take every batch queued at once */
+			pthread_mutex_lock(&u->mu);
+			while (!u->head && !u->done)
+				pthread_cond_wait(&u->cv, &u->mu);
+			list = u->head;
+			u->head = u->tail = NULL;
+			u->queued = 0;
+			size_t n = u->nqueued;
+			u->nqueued = 0;
 			pthread_cond_broadcast(&u->cv);
+			pthread_mutex_unlock(&u->mu);
+			if (n) {
+				pthread_mutex_lock(&p->mu);
+				p->inflight -= n;
+				pthread_cond_broadcast(&p->cv);
+				pthread_mutex_unlock(&p->mu);
+			}
+			if (!list)
+				break;
 		}
-		pthread_mutex_unlock(&u->mu);
-		if (!e)
-			break;
-		if (discard) {
-			free_event(e);
+		struct event *e = list;
+		list = e->next;
+		/* applied (or dropped), it goes back to its worker */
+		e->next = NULL;
+		if (done_t)
+			done_t->next = e;
+		else
+			done_h = e;
+		done_t = e;
+		if (discard || (r->ops && r->stop)) {
+			clear_event(e);
 			continue;
 		}
+		/* positions in a chunk count from its start: make them the file's */
 		if (base && e->d.pos.line > 0)
 			e->d.pos.line += base;
-		if (base && e->a) {
-			if (e->a->pos.line > 0)
-				e->a->pos.line += base;
+		if (u->chunk && e->d.pos.offset >= 0)
+			e->d.pos.offset += (long long)u->start;
+		if (u->chunk && e->a) {
+			struct na_pos *ps[NA_F__COUNT + 1];
+			ps[0] = &e->a->pos;
 			for (int i = 0; i < NA_F__COUNT; i++)
-				if (e->a->fpos[i].line > 0)
-					e->a->fpos[i].line += base;
+				ps[i + 1] = &e->a->fpos[i];
+			for (int i = 0; i <= NA_F__COUNT; i++) {
+				if (base && ps[i]->line > 0)
+					ps[i]->line += base;
+				if (u->start && ps[i]->offset >= 0)
+					ps[i]->offset += (long long)u->start;
+			}
 		}
-		if (e->kind == EV_DIAG) {
+		if (e->kind == EV_DIAG && r->ops) {
+			r->ops->diag(r->ops->user, &e->d, e->in_record);
+		} else if (e->kind == EV_DIAG) {
 			if (r->c->cb)
 				r->c->cb(&e->d, r->c->cb_user);
 			if (e->d.severity == NA_SEV_ERROR)
@@ -479,18 +717,13 @@ static void drain(struct run *r, struct unit *u)
 		} else if (!r->stop || e->kind != EV_ARTICLE) {
 			if (e->bytes)
 				last = e->bytes;
-			emit(&direct, e->kind, e->a, e->raw, e->rawlen, e->code, e->n, u->map ? 0 : last);
+			emit(&direct, e->kind, e->a, e->raw, e->rawlen, e->code, e->n, last);
 		}
-		free_event(e);
+		clear_event(e);
 	}
-	if (u->map) {
+	if (u->chunk) {
 		r->line_base += u->lines;
 		r->bytes_done += (long long)(u->end - u->start);
-		/* drop the chunk's pages so resident memory stays flat */
-		size_t pg = (size_t)sysconf(_SC_PAGESIZE);
-		size_t a = (u->start + pg - 1) / pg * pg, b = u->end / pg * pg;
-		if (b > a)
-			madvise((char *)u->map + a, b - a, MADV_DONTNEED);
 	}
 	else if (u->size > 0)
 		r->bytes_done += u->size;
@@ -498,64 +731,79 @@ static void drain(struct run *r, struct unit *u)
 }
 
 /* Split a large plain (not gzipped) JSONL file into newline-aligned chunks. */
-static struct unit *split_jsonl(struct run *r, const char *path, int walked, int jobs, void **map_out,
-                                size_t *map_len)
+/* Split a large plain (not gzipped) JSONL file into newline-aligned chunks,
+ * which the workers read with pread (a mapping of the whole file kept pages
+ * resident: the kernel maps page-cache folios larger than what was asked). */
+static struct unit *split_jsonl(struct run *r, const char *path, int walked)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size < 2 * CHUNK_MIN) {
+	static char head[CHUNK_FLOOR];      /* main thread only */
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size < 4 * CHUNK_FLOOR ||
+	    pread(fd, head, sizeof head, 0) < (ssize_t)sizeof head) {
 		close(fd);
 		return NULL;
 	}
 	size_t size = (size_t)st.st_size;
-	char *m = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (m == MAP_FAILED)
-		return NULL;
 	const struct na_format *jsonl = na_format_find("jsonl");
 	const struct na_format *f = r->from;
 	if (!f) {
 		int score, tie;
-		size_t n = size < NA_PROBE_SIZE ? size : NA_PROBE_SIZE;
-		na_format_probe_buf(path, NULL, (const unsigned char *)m, n, &f, &score, &tie);
+		size_t n = NA_PROBE_SIZE < sizeof head ? NA_PROBE_SIZE : sizeof head;
+		na_format_probe_buf(path, NULL, (const unsigned char *)head, n, &f, &score, &tie);
 		if (tie)
 			f = NULL;
 	}
-	if (f != jsonl || (unsigned char)m[0] == 0x1f) {
-		munmap(m, size);
+	if (f != jsonl || (unsigned char)head[0] == 0x1f) {
+		close(fd);
 		return NULL;
 	}
-	size_t chunk = size / ((size_t)jobs * 4);
-	if (chunk < CHUNK_MIN)
-		chunk = CHUNK_MIN;
+	size_t lines = 0;
+	for (const char *q = head; (q = memchr(q, '\n', (size_t)(head + sizeof head - q))); q++)
+		lines++;
+	size_t chunk = lines ? sizeof head / lines * CHUNK_LINES : CHUNK_MAX;
+	if (chunk > CHUNK_MAX)
+		chunk = CHUNK_MAX;
+	if (chunk < CHUNK_FLOOR)
+		chunk = CHUNK_FLOOR;
 	struct unit *first = NULL, **tail = &first;
 	size_t pos = 0;
+	char win[4096];
 	while (pos < size) {
+		/* the chunk ends after the first newline at or past pos + chunk */
 		size_t end = pos + chunk;
-		if (end >= size)
-			end = size;
-		else {
-			const char *nl = memchr(m + end, '\n', size - end);
-			end = nl ? (size_t)(nl - m) + 1 : size;
+		while (end < size) {
+			ssize_t n = pread(fd, win, sizeof win, (off_t)end);
+			if (n <= 0) {
+				end = size;
+				break;
+			}
+			const char *nl = memchr(win, '\n', (size_t)n);
+			if (nl) {
+				end += (size_t)(nl - win) + 1;
+				break;
+			}
+			end += (size_t)n;
 		}
+		if (end > size)
+			end = size;
 		struct unit *u = na_xcalloc(1, sizeof *u);
 		u->path = na_xstrdup(path);
 		u->walked = walked;
-		u->map = m;
+		u->chunk = 1;
 		u->start = pos;
 		u->end = end;
 		u->first_chunk = pos == 0;
+		u->last_chunk = end == size;
 		*tail = u;
 		tail = &u->next;
 		pos = end;
 	}
-	*map_out = m;
-	*map_len = size;
+	close(fd);
 	return first;
 }
-
 
 static void free_unit(struct unit *u)
 {
@@ -566,12 +814,11 @@ static void free_unit(struct unit *u)
 }
 
 /* Units for one path: chunks of a large plain JSONL file, or the whole file. */
-static struct unit *make_units(struct run *r, char *path, int walked, int jobs, void **map, size_t *map_len)
+static struct unit *make_units(struct run *r, char *path, int walked, int jobs)
 {
 	struct unit *units = NULL;
-	*map = NULL;
 	if (jobs > 1 && strcmp(path, "-") != 0)
-		units = split_jsonl(r, path, walked, jobs, map, map_len);
+		units = split_jsonl(r, path, walked);
 	if (units) {
 		r->st->inputs++;
 	} else {
@@ -588,7 +835,7 @@ static struct unit *make_units(struct run *r, char *path, int walked, int jobs, 
 	return units;
 }
 
-static void run_sequential(struct run *r, struct walker *w)
+static void run_sequential(struct run *r, struct walker *w, void *tls)
 {
 	int walked, io_error = 0;
 	char *path;
@@ -597,10 +844,13 @@ static void run_sequential(struct run *r, struct walker *w)
 			worsen(r, NA_EXIT_IO);
 			io_error = 0;
 		}
-		void *map;
-		size_t map_len;
-		struct unit *u = make_units(r, path, walked, 1, &map, &map_len);
-		struct sink direct = {r, NULL, {0}};
+		struct unit *u = make_units(r, path, walked, 1);
+		struct sink direct = {.r = r, .tls = tls};
+		if (r->ops) {
+			direct.ctx = *r->c;
+			direct.ctx.cb = direct_diag;
+			direct.ctx.cb_user = &direct;
+		}
 		read_unit(&direct, u);
 		if (u->size > 0)
 			r->bytes_done += u->size;
@@ -613,7 +863,7 @@ static void run_sequential(struct run *r, struct walker *w)
 
 static void run_parallel(struct run *r, struct walker *w, int jobs)
 {
-	struct pool p = {.r = r};
+	struct pool p = {.r = r, .lookahead = LOOKAHEAD(jobs)};
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
 	pthread_t *th = na_xcalloc((size_t)jobs, sizeof *th);
@@ -621,12 +871,11 @@ static void run_parallel(struct run *r, struct walker *w, int jobs)
 		pthread_create(&th[i], NULL, worker, &p);
 	struct unit *order = NULL, *order_tail = NULL;
 	size_t ahead = 0;
+	unsigned long seq = 0;
 	int walked, io_error = 0, ended = 0;
-	struct { void *p; size_t len; } *maps = NULL;
-	size_t nmaps = 0;
 	for (;;) {
-		/* keep jobs+1 units ahead of the one being drained */
-		while (!ended && !r->stop && ahead < (size_t)jobs + 1) {
+		/* keep units ahead of the one being drained for the workers */
+		while (!ended && !r->stop && ahead < LOOKAHEAD(jobs)) {
 			char *path = walk_next(w, r->c, &walked, &io_error);
 			if (io_error) {
 				worsen(r, NA_EXIT_IO);
@@ -636,20 +885,14 @@ static void run_parallel(struct run *r, struct walker *w, int jobs)
 				ended = 1;
 				break;
 			}
-			void *map;
-			size_t map_len;
-			struct unit *units = make_units(r, path, walked, jobs, &map, &map_len);
+			struct unit *units = make_units(r, path, walked, jobs);
 			free(path);
-			if (map) {
-				maps = na_xrealloc(maps, (nmaps + 1) * sizeof *maps);
-				maps[nmaps].p = map;
-				maps[nmaps++].len = map_len;
-			}
 			pthread_mutex_lock(&p.mu);
 			struct unit **t = &p.todo;
 			while (*t)
 				t = &(*t)->todo_next;
 			for (struct unit *x = units; x; x = x->next) {
+				x->seq = seq++;
 				*t = x;
 				t = &x->todo_next;
 				if (order_tail)
@@ -668,9 +911,13 @@ static void run_parallel(struct run *r, struct walker *w, int jobs)
 		order = u->order_next;
 		if (!order)
 			order_tail = NULL;
-		drain(r, u);
+		drain(r, &p, u);
 		ahead--;
 		free_unit(u);
+		pthread_mutex_lock(&p.mu);
+		p.drained++;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
 	}
 	pthread_mutex_lock(&p.mu);
 	p.closed = 1;
@@ -678,9 +925,6 @@ static void run_parallel(struct run *r, struct walker *w, int jobs)
 	pthread_mutex_unlock(&p.mu);
 	for (int i = 0; i < jobs; i++)
 		pthread_join(th[i], NULL);
-	for (size_t i = 0; i < nmaps; i++)
-		munmap(maps[i].p, maps[i].len);
-	free(maps);
 	free(th);
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.cv);
@@ -748,7 +992,7 @@ int na_convert(struct na_ctx *c, const struct na_convert_opts *o, char *const *i
 	if (o->jobs > 1)
 		run_parallel(&r, &w, o->jobs);
 	else
-		run_sequential(&r, &w);
+		run_sequential(&r, &w, NULL);
 	while (w.depth)
 		pop_dir(&w);
 	free(w.stack);
@@ -767,4 +1011,31 @@ int na_convert(struct na_ctx *c, const struct na_convert_opts *o, char *const *i
 		na_output_abort(r.rej);
 	}
 	return r.exit;
+}
+
+int na_records_run(struct na_ctx *c, const struct na_format *from, const struct na_records_ops *ops, int jobs,
+                   char *const *inputs, size_t ninputs)
+{
+	static const struct na_convert_opts none;
+	struct na_convert_stats st;
+	struct run r = {.c = c, .o = &none, .st = &st, .from = from, .ops = ops, .total = -1};
+	memset(&st, 0, sizeof st);
+	static char *const stdin_only[] = {"-"};
+	if (ninputs == 0) {
+		inputs = stdin_only;
+		ninputs = 1;
+	}
+	struct walker w = {inputs, ninputs, 0, NULL, 0, 0};
+	if (jobs > 1 && !ops->open)
+		run_parallel(&r, &w, jobs);
+	else {
+		void *tls = ops->thread_init ? ops->thread_init(ops->user) : NULL;
+		run_sequential(&r, &w, tls);
+		if (ops->thread_fini)
+			ops->thread_fini(ops->user, tls);
+	}
+	while (w.depth)
+		pop_dir(&w);
+	free(w.stack);
+	return r.exit == NA_EXIT_IO ? NA_EXIT_IO : NA_EXIT_OK;
 }

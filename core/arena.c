@@ -13,13 +13,21 @@ struct chunk {
 
 struct na_arena {
 	struct chunk *head;
+	size_t min;             /* smallest chunk */
 };
 
 #define CHUNK_MIN (64u << 10)
 
 struct na_arena *na_arena_new(void)
 {
-	return na_xcalloc(1, sizeof(struct na_arena));
+	return na_arena_new_min(CHUNK_MIN);
+}
+
+struct na_arena *na_arena_new_min(size_t min)
+{
+	struct na_arena *a = na_xcalloc(1, sizeof(struct na_arena));
+	a->min = min;
+	return a;
 }
 
 void na_arena_free(struct na_arena *a)
@@ -55,7 +63,7 @@ void *na_arena_alloc(struct na_arena *a, size_t n)
 	n = (n + 15) & ~(size_t)15;
 	struct chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
-		size_t size = n > CHUNK_MIN ? n : CHUNK_MIN;
+		size_t size = n > a->min ? n : a->min;
 		if (c && c->used == 0 && c->next == NULL) {
 			/* an empty first chunk too small: replace it */
 			free(c);
@@ -65,7 +73,7 @@ void *na_arena_alloc(struct na_arena *a, size_t n)
 		nc->size = size;
 		nc->used = 0;
 		/* big blocks go behind the head so the head keeps serving small ones */
-		if (c && size > CHUNK_MIN) {
+		if (c && size > a->min) {
 			nc->next = c->next;
 			c->next = nc;
 			nc->used = n;

@@ -44,6 +44,13 @@ struct na_article *na_article_new(void)
 	return a;
 }
 
+struct na_article *na_article_new_min(size_t arena_min)
+{
+	struct na_article *a = na_xcalloc(1, sizeof *a);
+	a->arena = na_arena_new_min(arena_min);
+	return a;
+}
+
 void na_article_free(struct na_article *a)
 {
 	if (!a)

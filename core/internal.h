@@ -25,6 +25,12 @@ void na_buf_free(struct na_buf *b);
 /* Append code point cp as UTF-8. */
 void na_buf_add_utf8(struct na_buf *b, unsigned cp);
 
+/* An arena whose chunks are at least min bytes (na_arena_new: 64 KB), and an
+ * article on one: convert --jobs keeps many copied articles in flight and
+ * reuses them, so a small first chunk keeps resident memory low. */
+struct na_arena *na_arena_new_min(size_t min);
+struct na_article *na_article_new_min(size_t arena_min);
+
 /* Abort on allocation failure: the library cannot recover from it sanely. */
 void *na_xmalloc(size_t n);
 void *na_xcalloc(size_t n, size_t m);

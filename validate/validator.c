@@ -40,6 +40,7 @@ struct seen {
 
 struct na_validator {
 	struct na_schema *schema;
+	int shared;             /* the schema belongs to another validator */
 	int on[NA_CHECK__COUNT];
 	long long now, tolerance;
 	struct na_arena *scratch;
@@ -66,11 +67,22 @@ struct na_validator *na_validator_new(struct na_schema *schema)
 	return v;
 }
 
+struct na_validator *na_validator_new_shared(const struct na_validator *owner)
+{
+	struct na_validator *v = na_validator_new(owner->schema);
+	v->shared = 1;
+	memcpy(v->on, owner->on, sizeof v->on);
+	v->now = owner->now;
+	v->tolerance = owner->tolerance;
+	return v;
+}
+
 void na_validator_free(struct na_validator *v)
 {
 	if (!v)
 		return;
-	na_schema_free(v->schema);
+	if (!v->shared)
+		na_schema_free(v->schema);
 	na_arena_free(v->scratch);
 	for (size_t i = 0; i < v->capids; i++)
 		free(v->ids[i].id);
@@ -263,18 +275,37 @@ static void check_headline(struct na_validator *v, const struct na_article *a)
 	}
 }
 
-unsigned long na_validator_check(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
-                                 void *user)
+static void begin(struct na_validator *v, const struct na_article *a, na_violation_cb cb, void *user)
 {
 	v->a = a;
 	v->cb = cb;
 	v->user = user;
 	v->count = 0;
+}
+
+unsigned long na_validator_check_schema(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
+                                        void *user)
+{
+	begin(v, a, cb, user);
 	na_arena_reset(v->scratch);
 	if (v->schema) {
 		struct na_json *rec = na_article_record(v->scratch, a);
 		na_schema_validate(v->schema, rec, on_schema_error, v, 0);
 	}
+	return v->count;
+}
+
+unsigned long na_validator_check(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
+                                 void *user)
+{
+	unsigned long n = na_validator_check_schema(v, a, cb, user);
+	return n + na_validator_check_rest(v, a, cb, user);
+}
+
+unsigned long na_validator_check_rest(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
+                                      void *user)
+{
+	begin(v, a, cb, user);
 	if (v->on[NA_CHECK_DUPLICATE_ID])
 		check_duplicate(v, a);
 	check_dates(v, a);

@@ -54,10 +54,14 @@ enum {
 	"  5  input not well-formed, or a resource limit exceeded\n" \
 	"  6  convert: some records rejected (the others were written)\n"
 
+/* -j/--jobs, for the commands that run the ordered worker engine */
+#define CLI_JOBS_LONGOPT {"jobs", required_argument, NULL, 'j'}
+
 struct cli {
 	struct na_ctx ctx;
 	const char *from;
 	int quiet;
+	int jobs;               /* -j; default: the number of cores online, at most 256 */
 	const char *prog;       /* "newsarc convert" */
 };
 
@@ -74,10 +78,10 @@ int cli_parse(struct cli *c, int argc, char **argv, const char *shortopts, const
 /* Report a usage error and return NA_EXIT_USAGE. */
 int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_free(struct cli *c);
-/* --jobs: the default (the number of cores online, at most 256), and the
- * parser of its value (1..256; -1 after reporting a bad one). */
-int cli_default_jobs(void);
-int cli_jobs(struct cli *c, const char *arg, int *jobs);
+/* The JSON Schema of --schema PATH, or the built-in one when PATH is NULL.
+ * NULL after reporting, with *rc the exit status (I/O or usage). */
+struct na_schema;
+struct na_schema *cli_schema(struct cli *c, const char *path, int *rc);
 /* Install SIGINT/SIGTERM handlers that remove temporary outputs. */
 void cli_signals(void);
 /* Called by the diagnostics printer before it writes to stderr (the

@@ -7,65 +7,58 @@
 #include "progress.h"
 #include "validate/validate.h"
 
+enum { OPT_REJECTS = OPT__COMMON_END, OPT_FAIL_FAST, OPT_VALIDATE, OPT_SCHEMA };
+
+struct convert_opts {
+	struct na_convert_opts o;
+	int validate;
+	const char *schema;
+};
+
+static int convert_opt(void *u, int opt, const char *arg)
+{
+	struct convert_opts *p = u;
+	switch (opt) {
+	case 't': p->o.to = arg; return 0;
+	case 'o': p->o.output = arg; return 0;
+	case OPT_REJECTS: p->o.rejects = arg; return 0;
+	case OPT_FAIL_FAST: p->o.fail_fast = 1; return 0;
+	case OPT_VALIDATE: p->validate = 1; return 0;
+	case OPT_SCHEMA: p->schema = arg; p->validate = 1; return 0;
+	}
+	return 1;
+}
+
 static int run(int argc, char **argv)
 {
-	enum { OPT_REJECTS = OPT__COMMON_END, OPT_FAIL_FAST, OPT_VALIDATE, OPT_SCHEMA };
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
+		CLI_JOBS_LONGOPT,
 		{"to", required_argument, NULL, 't'},
 		{"output", required_argument, NULL, 'o'},
 		{"rejects", required_argument, NULL, OPT_REJECTS},
 		{"fail-fast", no_argument, NULL, OPT_FAIL_FAST},
-		{"jobs", required_argument, NULL, 'j'},
 		{"validate", no_argument, NULL, OPT_VALIDATE},
 		{"schema", required_argument, NULL, OPT_SCHEMA},
 		{0, 0, 0, 0},
 	};
 	struct cli c;
 	cli_init(&c, "newsarc convert");
-	struct na_convert_opts o = {0};
-	o.jobs = cli_default_jobs();
-	int opt, rc, validate = 0;
-	const char *schema_path = NULL;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "t:o:j:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 't': o.to = optarg; break;
-		case 'o': o.output = optarg; break;
-		case OPT_REJECTS: o.rejects = optarg; break;
-		case OPT_FAIL_FAST: o.fail_fast = 1; break;
-		case 'j':
-			if (cli_jobs(&c, optarg, &o.jobs))
-				return NA_EXIT_USAGE;
-			break;
-		case OPT_VALIDATE: validate = 1; break;
-		case OPT_SCHEMA: schema_path = optarg; validate = 1; break;
-		case '?': return NA_EXIT_USAGE;
-		default:
-			rc = cli_common(&c, opt, optarg);
-			if (rc < 0)
-				return NA_EXIT_USAGE;
-			if (rc > 0)
-				return cli_usage_error(&c, "unexpected option");
-		}
-	}
+	struct convert_opts p = {0};
+	int rc = cli_parse(&c, argc, argv, CLI_COMMON_SHORT "t:o:j:", longopts, convert_opt, &p);
+	if (rc)
+		return rc;
+	struct na_convert_opts o = p.o;
+	o.jobs = c.jobs;
 	o.from = c.from;
 	struct na_validator *v = NULL;
-	if (validate) {
+	if (p.validate) {
 		/* the validator as the pipeline's check: invalid records are rejected */
-		struct na_schema *schema = NULL;
-		if (schema_path) {
-			struct na_input *in = na_input_open_file(&c.ctx, schema_path);
-			const char *text;
-			size_t len;
-			if (!in)
-				return NA_EXIT_IO;
-			if (na_input_slurp(in, &text, &len) == 0)
-				schema = na_schema_compile(&c.ctx, schema_path, text, len);
-			na_input_close(in);
-		} else
-			schema = na_schema_default(&c.ctx);
-		if (!schema)
-			return cli_usage_error(&c, "the schema cannot be used");
+		struct na_schema *schema = cli_schema(&c, p.schema, &rc);
+		if (!schema) {
+			cli_free(&c);
+			return rc;
+		}
 		v = na_validator_new(schema);
 		o.check = na_validator_convert_check;
 		o.check_user = v;

@@ -11,40 +11,43 @@ static void set_option(struct cli *c, const char *key, const char *value)
 	c->ctx.options[c->ctx.noptions++] = (struct na_option){strdup("bundle"), strdup(key), strdup(value), 0};
 }
 
+enum { OPT_ENTRY_FORMAT = OPT__COMMON_END, OPT_SINGLE };
+
+struct pack_opts {
+	const char *output, *entry_format;
+	int single;
+};
+
+static int pack_opt(void *u, int opt, const char *arg)
+{
+	struct pack_opts *p = u;
+	switch (opt) {
+	case 'o': p->output = arg; return 0;
+	case OPT_ENTRY_FORMAT: p->entry_format = arg; return 0;
+	case OPT_SINGLE: p->single = 1; return 0;
+	}
+	return 1;
+}
+
 static int run(int argc, char **argv)
 {
-	enum { OPT_ENTRY_FORMAT = OPT__COMMON_END, OPT_SINGLE };
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
+		CLI_JOBS_LONGOPT,
 		{"output", required_argument, NULL, 'o'},
 		{"entry-format", required_argument, NULL, OPT_ENTRY_FORMAT},
 		{"single", no_argument, NULL, OPT_SINGLE},
-		{"jobs", required_argument, NULL, 'j'},
 		{0, 0, 0, 0},
 	};
 	struct cli c;
 	cli_init(&c, "newsarc pack");
-	struct na_convert_opts o = {.to = "bundle", .jobs = cli_default_jobs()};
-	const char *entry_format = "newsml";
-	int single = 0, opt, rc;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "o:j:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'o': o.output = optarg; break;
-		case OPT_ENTRY_FORMAT: entry_format = optarg; break;
-		case OPT_SINGLE: single = 1; break;
-		case 'j':
-			if (cli_jobs(&c, optarg, &o.jobs))
-				return NA_EXIT_USAGE;
-			break;
-		case '?': return NA_EXIT_USAGE;
-		default:
-			rc = cli_common(&c, opt, optarg);
-			if (rc < 0)
-				return NA_EXIT_USAGE;
-			if (rc > 0)
-				return cli_usage_error(&c, "unexpected option");
-		}
-	}
+	struct pack_opts p = {.entry_format = "newsml"};
+	int rc = cli_parse(&c, argc, argv, CLI_COMMON_SHORT "o:j:", longopts, pack_opt, &p);
+	if (rc)
+		return rc;
+	struct na_convert_opts o = {.to = "bundle", .output = p.output, .jobs = c.jobs};
+	const char *entry_format = p.entry_format;
+	int single = p.single;
 	if (optind == argc)
 		return cli_usage_error(&c, "no INPUT given");
 	if (single)

@@ -385,12 +385,81 @@ static void summary(struct run *r)
 	}
 }
 
+enum { OPT_SCHEMA = OPT__COMMON_END, OPT_XSD, OPT_CATALOG, OPT_REPORT, OPT_MAX_ERRORS, OPT_CHECK, OPT_NO_CHECK,
+       OPT_FUTURE, OPT_NOW };
+
+struct validate_opts {
+	struct run *r;
+	const char *schema, *xsd, *catalog;
+	int checks[NA_CHECK__COUNT];
+	long long tolerance, now;
+};
+
+static int validate_opt(void *u, int opt, const char *arg)
+{
+	struct validate_opts *p = u;
+	struct cli *c = p->r->cli;
+	char *end;
+	enum na_check k;
+	switch (opt) {
+	case OPT_SCHEMA: p->schema = arg; return 0;
+	case OPT_XSD: p->xsd = arg; return 0;
+	case OPT_CATALOG: p->catalog = arg; return 0;
+	case OPT_REPORT:
+		if (!strcmp(arg, "text")) p->r->report = R_TEXT;
+		else if (!strcmp(arg, "json")) p->r->report = R_JSON;
+		else if (!strcmp(arg, "junit")) p->r->report = R_JUNIT;
+		else {
+			cli_usage_error(c, "--report takes text, json or junit, not '%s'", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_MAX_ERRORS:
+		errno = 0;
+		p->r->max_errors = strtoul(arg, &end, 10);
+		if (errno || *end || !*arg || *arg == '-' || !p->r->max_errors) {
+			cli_usage_error(c, "--max-errors takes a positive number, not '%s'", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_CHECK:
+	case OPT_NO_CHECK:
+		if (!strcmp(arg, "all")) {
+			for (int i = 0; i < NA_CHECK__COUNT; i++)
+				p->checks[i] = opt == OPT_CHECK;
+			return 0;
+		}
+		if (na_check_from_name(arg, &k)) {
+			cli_usage_error(c, "unknown check '%s' (duplicate-id, modified-before-published, "
+			                "future-date, empty-paragraph, headline-is-site-name, all)", arg);
+			return -1;
+		}
+		p->checks[k] = opt == OPT_CHECK;
+		return 0;
+	case OPT_FUTURE:
+	case OPT_NOW: {
+		errno = 0;
+		long long v = strtoll(arg, &end, 10);
+		if (errno || *end || !*arg || v < 0) {
+			cli_usage_error(c, "%s takes a number of seconds, not '%s'",
+			                opt == OPT_FUTURE ? "--future-tolerance" : "--now", arg);
+			return -1;
+		}
+		if (opt == OPT_FUTURE)
+			p->tolerance = v;
+		else
+			p->now = v;
+		return 0;
+	}
+	}
+	return 1;
+}
+
 static int run(int argc, char **argv)
 {
-	enum { OPT_SCHEMA = OPT__COMMON_END, OPT_XSD, OPT_CATALOG, OPT_REPORT, OPT_MAX_ERRORS, OPT_CHECK, OPT_NO_CHECK,
-	       OPT_FUTURE, OPT_NOW };
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
+		CLI_JOBS_LONGOPT,
 		{"schema", required_argument, NULL, OPT_SCHEMA},
 		{"xsd", required_argument, NULL, OPT_XSD},
 		{"catalog", required_argument, NULL, OPT_CATALOG},
@@ -400,7 +469,6 @@ static int run(int argc, char **argv)
 		{"no-check", required_argument, NULL, OPT_NO_CHECK},
 		{"future-tolerance", required_argument, NULL, OPT_FUTURE},
 		{"now", required_argument, NULL, OPT_NOW},
-		{"jobs", required_argument, NULL, 'j'},
 		{0, 0, 0, 0},
 	};
 	struct cli c;
@@ -408,99 +476,28 @@ static int run(int argc, char **argv)
 	struct run r = {0};
 	r.cli = &c;
 	r.first_json = 1;
-	const char *schema_path = NULL, *xsd_path = NULL, *catalog = NULL;
-	int checks[NA_CHECK__COUNT];
+	struct validate_opts p = {.r = &r, .tolerance = 86400};
 	for (int i = 0; i < NA_CHECK__COUNT; i++)
-		checks[i] = 1;
-	long long tolerance = 86400, now = 0;
-	int jobs = cli_default_jobs();
-	int opt, rc;
-	char *end;
-	enum na_check k;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT "j:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'j':
-			if (cli_jobs(&c, optarg, &jobs))
-				return NA_EXIT_USAGE;
-			break;
-		case OPT_SCHEMA: schema_path = optarg; break;
-		case OPT_XSD: xsd_path = optarg; break;
-		case OPT_CATALOG: catalog = optarg; break;
-		case OPT_REPORT:
-			if (!strcmp(optarg, "text")) r.report = R_TEXT;
-			else if (!strcmp(optarg, "json")) r.report = R_JSON;
-			else if (!strcmp(optarg, "junit")) r.report = R_JUNIT;
-			else return cli_usage_error(&c, "--report takes text, json or junit, not '%s'", optarg);
-			break;
-		case OPT_MAX_ERRORS:
-			errno = 0;
-			r.max_errors = strtoul(optarg, &end, 10);
-			if (errno || *end || !*optarg || *optarg == '-' || !r.max_errors)
-				return cli_usage_error(&c, "--max-errors takes a positive number, not '%s'", optarg);
-			break;
-		case OPT_CHECK:
-		case OPT_NO_CHECK:
-			if (!strcmp(optarg, "all")) {
-				for (int i = 0; i < NA_CHECK__COUNT; i++)
-					checks[i] = opt == OPT_CHECK;
-				break;
-			}
-			if (na_check_from_name(optarg, &k))
-				return cli_usage_error(&c, "unknown check '%s' (duplicate-id, modified-before-published, "
-				                       "future-date, empty-paragraph, headline-is-site-name, all)", optarg);
-			checks[k] = opt == OPT_CHECK;
-			break;
-		case OPT_FUTURE:
-		case OPT_NOW: {
-			errno = 0;
-			long long v = strtoll(optarg, &end, 10);
-			if (errno || *end || !*optarg || v < 0)
-				return cli_usage_error(&c, "%s takes a number of seconds, not '%s'",
-				                       opt == OPT_FUTURE ? "--future-tolerance" : "--now", optarg);
-			if (opt == OPT_FUTURE)
-				tolerance = v;
-			else
-				now = v;
-			break;
-		}
-		case '?': return NA_EXIT_USAGE;
-		default:
-			rc = cli_common(&c, opt, optarg);
-			if (rc < 0)
-				return NA_EXIT_USAGE;
-			if (rc > 0)
-				return cli_usage_error(&c, "unexpected option");
-		}
-	}
+		p.checks[i] = 1;
+	int rc = cli_parse(&c, argc, argv, CLI_COMMON_SHORT "j:", longopts, validate_opt, &p);
+	if (rc)
+		return rc;
 	if (c.from)
 		r.from = na_format_find(c.from);
-	struct na_schema *schema;
-	if (schema_path) {
-		struct na_input *in = na_input_open_file(&c.ctx, schema_path);
-		if (!in)
-			return NA_EXIT_IO;
-		const char *text;
-		size_t len;
-		if (na_input_slurp(in, &text, &len) != 0) {
-			na_input_close(in);
-			return NA_EXIT_IO;
-		}
-		schema = na_schema_compile(&c.ctx, schema_path, text, len);
-		na_input_close(in);
-	} else
-		schema = na_schema_default(&c.ctx);
+	struct na_schema *schema = cli_schema(&c, p.schema, &rc);
 	if (!schema) {
-		fprintf(stderr, "newsarc validate: the schema cannot be used\n");
-		return NA_EXIT_USAGE;
+		cli_free(&c);
+		return rc;
 	}
-	if (xsd_path && !(r.xsd = na_xsd_load(&c.ctx, xsd_path, catalog))) {
+	if (p.xsd && !(r.xsd = na_xsd_load(&c.ctx, p.xsd, p.catalog))) {
 		na_schema_free(schema);
+		cli_free(&c);
 		return NA_EXIT_IO;
 	}
 	r.v = na_validator_new(schema);
 	for (int i = 0; i < NA_CHECK__COUNT; i++)
-		na_validator_set_check(r.v, (enum na_check)i, checks[i]);
-	na_validator_set_future(r.v, now ? now : (long long)time(NULL), tolerance);
+		na_validator_set_check(r.v, (enum na_check)i, p.checks[i]);
+	na_validator_set_future(r.v, p.now ? p.now : (long long)time(NULL), p.tolerance);
 	if (r.report == R_JUNIT && !(r.cases = tmpfile())) {
 		fprintf(stderr, "newsarc validate: cannot create a temporary file: %s\n", strerror(errno));
 		na_validator_free(r.v);
@@ -516,7 +513,7 @@ static int run(int argc, char **argv)
 		.diag = on_diag, .record = on_record, .end_input = on_end_input, .fail = on_fail,
 		.open = r.xsd ? xsd_open : NULL,
 	};
-	worsen(&r, na_records_run(&c.ctx, r.from, &ops, jobs, argv + optind, (size_t)(argc - optind)));
+	worsen(&r, na_records_run(&c.ctx, r.from, &ops, c.jobs, argv + optind, (size_t)(argc - optind)));
 	summary(&r);
 	fflush(stdout);
 	if (r.cases)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "formats/format.h"
+#include "validate/validate.h"
 
 static int use_color;
 void (*cli_diag_hook)(void);
@@ -29,6 +30,25 @@ static void print_diag(const struct na_diag *d, void *user)
 		fprintf(stderr, "%s\n", buf);
 }
 
+static int default_jobs(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	return cores < 1 ? 1 : cores > 256 ? 256 : (int)cores;
+}
+
+static int parse_jobs(struct cli *c, const char *arg, int *jobs)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 256) {
+		cli_usage_error(c, "--jobs wants a number from 1 to 256, not '%s'", arg);
+		return -1;
+	}
+	*jobs = (int)v;
+	return 0;
+}
+
 void cli_init(struct cli *c, const char *cmd)
 {
 	memset(c, 0, sizeof *c);
@@ -36,6 +56,7 @@ void cli_init(struct cli *c, const char *cmd)
 	c->ctx.cb = print_diag;
 	c->ctx.cb_user = c;
 	c->prog = cmd;
+	c->jobs = default_jobs();
 	const char *nc = getenv("NO_COLOR");
 	use_color = isatty(2) && !(nc && *nc) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0;
 }
@@ -127,6 +148,8 @@ int cli_common(struct cli *c, int opt, const char *arg)
 	case 'q':
 		c->quiet = 1;
 		return 0;
+	case 'j':
+		return parse_jobs(c, arg, &c->jobs) ? -1 : 0;
 	case 'v':
 		c->ctx.verbose++;
 		return 0;
@@ -168,23 +191,32 @@ int cli_parse(struct cli *c, int argc, char **argv, const char *shortopts, const
 	return 0;
 }
 
-int cli_default_jobs(void)
+struct na_schema *cli_schema(struct cli *c, const char *path, int *rc)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	return cores < 1 ? 1 : cores > 256 ? 256 : (int)cores;
-}
-
-int cli_jobs(struct cli *c, const char *arg, int *jobs)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || v < 1 || v > 256) {
-		cli_usage_error(c, "--jobs wants a number from 1 to 256, not '%s'", arg);
-		return -1;
+	struct na_schema *schema = NULL;
+	*rc = NA_EXIT_IO;
+	if (!path)
+		schema = na_schema_default(&c->ctx);
+	else {
+		struct na_input *in = na_input_open_file(&c->ctx, path);
+		const char *text;
+		size_t len;
+		if (!in)
+			return NULL;
+		if (na_input_slurp(in, &text, &len) == 0)
+			schema = na_schema_compile(&c->ctx, path, text, len);
+		else {
+			na_input_close(in);
+			return NULL;
+		}
+		na_input_close(in);
 	}
-	*jobs = (int)v;
-	return 0;
+	if (!schema) {
+		/* the compiler has said where and why */
+		fprintf(stderr, "%s: the schema cannot be used\n", c->prog);
+		*rc = NA_EXIT_USAGE;
+	}
+	return schema;
 }
 
 void cli_free(struct cli *c)

@@ -21,6 +21,7 @@
  * document carries it, dates come from contentCreated/contentModified (exact
  * values) instead of the item-level dates.  See docs/newsml.md. */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <time.h>
@@ -72,6 +73,13 @@ struct newsml {
 	int masked;                /* a run was masked: text is taken from raw */
 	struct na_buf raw;         /* the original bytes from offset raw_base on */
 	struct na_buf text;        /* character data not yet given to the tree builder */
+	/* error columns: libxml2 counts masked bytes as characters */
+	struct mrun { unsigned long end, first_nl; size_t extra; } *runs; /* masked runs in the window */
+	size_t rhead, rlen, rcap;
+	unsigned long lex_off;     /* offset of the lexer's p[0] */
+	const unsigned char *lex_base; /* its p */
+	unsigned long nl_scan;     /* newlines looked for up to here */
+	size_t line_extra;         /* masked continuation bytes on the current line up to nl_scan */
 	unsigned long raw_base;
 	xmlBufferPtr rejected;     /* serialized rejected item, for --rejects */
 };
@@ -1208,6 +1216,67 @@ static size_t find3(const unsigned char *p, size_t n, unsigned char a, unsigned 
 	return n;
 }
 
+/* Length of the UTF-8 sequence of one XML character (>= U+0080) at s, or 0
+ * when invalid (overlong, surrogate, > U+10FFFF, truncated, U+FFFE/FFFF). */
+static inline size_t xml_utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0xC2)
+		return 0;
+	if (c < 0xE0)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (c == 0xE0 && s[1] < 0xA0) ||
+		    (c == 0xED && s[1] >= 0xA0) || (c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE))
+			return 0;
+		return 3;
+	}
+	if (c > 0xF4 || n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80 ||
+	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+		return 0;
+	return 4;
+}
+
+/* Newlines in [m->nl_scan, to): a line starts after them. */
+static void scan_newlines(struct newsml *m, unsigned long to)
+{
+	if (to <= m->nl_scan)
+		return;
+	const unsigned char *p = m->lex_base + (m->nl_scan - m->lex_off);
+	const unsigned char *nl = memchr(p, '\n', (size_t)(to - m->nl_scan));
+	if (nl) {
+		if (m->rlen > m->rhead && m->runs[m->rlen - 1].first_nl == ULONG_MAX)
+			m->runs[m->rlen - 1].first_nl = m->nl_scan + (unsigned long)(nl - p);
+		m->line_extra = 0;
+	}
+	m->nl_scan = to;
+}
+
+/* A masked run [at, at+len) with `extra` continuation bytes after its last newline. */
+static void note_run(struct newsml *m, unsigned long at, size_t len, int has_nl, size_t extra)
+{
+	scan_newlines(m, at);
+	if (has_nl) {
+		if (m->rlen > m->rhead && m->runs[m->rlen - 1].first_nl == ULONG_MAX)
+			m->runs[m->rlen - 1].first_nl = at; /* exact enough: errors are never inside a run */
+		m->line_extra = 0;
+	}
+	m->line_extra += extra;
+	m->nl_scan = at + len;
+	if (m->rlen == m->rcap) {
+		if (m->rhead) {
+			memmove(m->runs, m->runs + m->rhead, (m->rlen - m->rhead) * sizeof *m->runs);
+			m->rlen -= m->rhead;
+			m->rhead = 0;
+		}
+		if (m->rlen == m->rcap) {
+			m->rcap = m->rcap ? m->rcap * 2 : 64;
+			m->runs = na_xrealloc(m->runs, m->rcap * sizeof *m->runs);
+		}
+	}
+	m->runs[m->rlen++] = (struct mrun){at + len, ULONG_MAX, m->line_extra};
+}
+
 /* Mask a complete run of character data when it is clean; see above. */
 static void mask_run(struct newsml *m, unsigned char *s, size_t len)
 {
@@ -1226,26 +1295,24 @@ static void mask_run(struct newsml *m, unsigned char *s, size_t len)
 		if (_mm_movemask_epi8(_mm_or_si128(bad, _mm_cmpeq_epi8(v, br))))
 			break;
 		unsigned bits = (unsigned)_mm_movemask_epi8(hi);
+		if (next > k) /* the tail of a sequence begun in the last block */
+			bits &= ~0u << (next - k);
 		while (bits) {
 			size_t at = k + (size_t)__builtin_ctz(bits);
-			bits &= bits - 1;
-			if (at < next)
-				continue;
-			unsigned cp;
-			size_t l = na_utf8_decode(s + at, len - at, &cp);
-			if (!l || cp == 0xFFFE || cp == 0xFFFF)
+			size_t l = xml_utf8_len(s + at, len - at);
+			if (!l)
 				return;
 			next = at + l;
 			any = 1;
+			bits = next - k >= 16 ? 0 : bits & (~0u << (next - k));
 		}
 	}
 #endif
 	for (k = k > next ? k : next; k < len;) {
 		unsigned c = s[k];
 		if (c >= 0x80) {
-			unsigned cp;
-			size_t l = na_utf8_decode(s + k, len - k, &cp);
-			if (!l || cp == 0xFFFE || cp == 0xFFFF)
+			size_t l = xml_utf8_len(s + k, len - k);
+			if (!l)
 				return;
 			k += l;
 			any = 1;
@@ -1260,24 +1327,47 @@ static void mask_run(struct newsml *m, unsigned char *s, size_t len)
 	}
 	if (!any)
 		return;
+	/* for error columns: the continuation bytes (each counted as a character
+	 * by libxml2) on the line the run ends on */
+	const unsigned char *nl = memrchr(s, '\n', len);
+	size_t from = nl ? (size_t)(nl - s) + 1 : 0, extra = 0;
 	k = 0;
 #ifdef __SSE2__
-	const __m128i x = _mm_set1_epi8('x');
+	const __m128i x = _mm_set1_epi8('x'), c0 = _mm_set1_epi8((char)0xC0), c8 = _mm_set1_epi8((char)0x80);
 	for (; k + 16 <= len; k += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + k));
 		__m128i h = _mm_cmplt_epi8(v, zero);
+		if (k >= from)
+			extra += (size_t)__builtin_popcount(
+			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, c0), c8)));
+		else
+			for (size_t q = from; q < k + 16; q++)
+				extra += (s[q] & 0xC0) == 0x80;
 		_mm_storeu_si128((__m128i *)(s + k), _mm_or_si128(_mm_andnot_si128(h, v), _mm_and_si128(h, x)));
 	}
 #endif
 	for (; k < len; k++)
-		if (s[k] >= 0x80)
+		if (s[k] >= 0x80) {
+			extra += k >= from && (s[k] & 0xC0) == 0x80;
 			s[k] = 'x';
+		}
 	m->masked = 1;
+	note_run(m, (unsigned long)(s - m->lex_base) + m->lex_off, len, nl != NULL, extra);
 }
 
 /* Lex p[0..n) (masking clean text runs in place); returns how many bytes
  * may go to libxml2 now, the rest is carried to the next chunk. */
+static size_t lex_run(struct newsml *m, unsigned char *p, size_t n, int final);
+
 static size_t lex(struct newsml *m, unsigned char *p, size_t n, int final)
+{
+	m->lex_base = p;
+	size_t c = lex_run(m, p, n, final);
+	scan_newlines(m, m->lex_off + c);
+	return c;
+}
+
+static size_t lex_run(struct newsml *m, unsigned char *p, size_t n, int final)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -1363,6 +1453,9 @@ static void raw_trim(struct newsml *m)
 	xmlParserInputPtr in = m->pc ? m->pc->input : NULL;
 	if (!in || m->pc->inputNr != 1 || in->consumed <= m->raw_base)
 		return;
+	/* runs wholly before the parser but the last one are done with */
+	while (m->rlen - m->rhead > 1 && m->runs[m->rhead + 1].end <= in->consumed)
+		m->rhead++;
 	size_t drop = (size_t)(in->consumed - m->raw_base);
 	if (drop > m->raw.len)
 		drop = m->raw.len;
@@ -1380,6 +1473,7 @@ static void feed(struct newsml *m, int final)
 	if (m->ascii) {
 		size_t before = m->raw.len;
 		na_buf_add(&m->raw, (const char *)m->work, n);
+		m->lex_off = m->raw_base + before;
 		c = lex(m, m->work, n, final);
 		m->raw.len = before + c;
 	}
@@ -1406,7 +1500,23 @@ static struct newsml *sax_owner(void *ctx)
 
 static void sax_error(void *ctx, xmlErrorPtr e)
 {
-	na_xml_error_handler(&sax_owner(ctx)->err, e);
+	struct newsml *m = sax_owner(ctx);
+	xmlParserCtxtPtr pc = ctx;
+	if (e && ctx == m->pc && m->masked && pc->inputNr == 1 && pc->input && e->int2 > 1) {
+		/* libxml2 counted each masked byte as a character: take back the
+		 * continuation bytes masked on this line before the error */
+		unsigned long at = pc->input->consumed + (unsigned long)(pc->input->cur - pc->input->base);
+		size_t i = m->rlen;
+		while (i > m->rhead && m->runs[i - 1].end > at)
+			i--;
+		if (i > m->rhead && m->runs[i - 1].first_nl >= at && m->runs[i - 1].extra < (size_t)e->int2) {
+			xmlError fixed = *e;
+			fixed.int2 -= (int)m->runs[i - 1].extra;
+			na_xml_error_handler(&m->err, &fixed);
+			return;
+		}
+	}
+	na_xml_error_handler(&m->err, e);
 }
 
 static void sax_quiet(void *ctx, const char *msg, ...)
@@ -1738,6 +1848,7 @@ static void newsml_read_close(struct na_reader *r)
 		xmlFreeParserCtxt(m->pc);
 	}
 	free(m->work);
+	free(m->runs);
 	na_buf_free(&m->raw);
 	na_buf_free(&m->text);
 	if (m->rejected)

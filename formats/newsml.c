@@ -1280,6 +1280,16 @@ static void note_run(struct newsml *m, unsigned long at, size_t len, int has_nl,
 	m->runs[m->rlen++] = (struct mrun){at + len, ULONG_MAX, m->line_extra};
 }
 
+/* Bits set in a 16-bit mask (baseline x86-64 has no popcnt instruction:
+ * __builtin_popcount would be a libgcc call). */
+static inline size_t bits16(unsigned b)
+{
+	b = b - ((b >> 1) & 0x5555);
+	b = (b & 0x3333) + ((b >> 2) & 0x3333);
+	b = (b + (b >> 4)) & 0x0F0F;
+	return (b + (b >> 8)) & 0x1F;
+}
+
 /* Mask a complete run of character data when it is clean; see above. */
 static void mask_run(struct newsml *m, unsigned char *s, size_t len)
 {
@@ -1341,8 +1351,7 @@ static void mask_run(struct newsml *m, unsigned char *s, size_t len)
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + k));
 		__m128i h = _mm_cmplt_epi8(v, zero);
 		if (k >= from)
-			extra += (size_t)__builtin_popcount(
-			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, c0), c8)));
+			extra += bits16((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, c0), c8)));
 		else
 			for (size_t q = from; q < k + 16; q++)
 				extra += (s[q] & 0xC0) == 0x80;

@@ -1401,7 +1401,14 @@ static size_t lex_run(struct newsml *m, unsigned char *p, size_t n, int final)
 			if (i == n)
 				return n;
 			if (p[i] == '&') {
-				i++;
+				/* a reference's name is not text: never masked, so an
+				 * undefined &é; is reported under its own name */
+				size_t e = i + 1;
+				while (e < n && e - i < 64 && p[e] != ';' && p[e] != '<' && p[e] != '&')
+					e++;
+				if (e == n && !final && e - i < 64)
+					return i;
+				i = e < n && p[e] == ';' ? e + 1 : e;
 				break;
 			}
 			if (n - i < 9 && !final)

@@ -54,6 +54,12 @@ nothing written
 badu.xml:1:128: error: Input is not proper UTF-8, indicate encoding !
 => 0
 
+# A reference's name is never masked: an undefined &é; is named as written.
+% printf '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="u"><itemMeta><itemClass qcode="ninat:text"/><provider><name>Z\xc3\xbcrich &\xc3\xa9; x</name></provider></itemMeta></newsItem>\n' > ent.xml; newsarc convert ent.xml
+2> ent.xml:1:131: error: Entity 'é' not defined
+2> newsarc: read 0, written 0, rejected 0
+=> 5
+
 # Error columns count characters, also after masked text on the same line.
 % printf '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="u"><itemMeta><itemClass qcode="ninat:text"/><provider><name>Z\xc3\xbcrich \xe6\x9d\xb1\xe4\xba\xac \xe2\x80\x9cq\xe2\x80\x9d</name><bad></provider></itemMeta></newsItem>\n' > col.xml; newsarc convert col.xml
 2> col.xml:1:157: error: Opening and ending tag mismatch: bad line 1 and provider

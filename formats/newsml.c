@@ -66,6 +66,7 @@ struct newsml {
 	int in_header;             /* inside newsMessage/header */
 	int fatal;                 /* stopped on an error of ours */
 	int eof;                   /* the input is exhausted */
+	int halted;                /* libxml2 stopped on an encoder error */
 	xmlNodePtr *queue;         /* finished newsItems, unlinked, waiting to be mapped */
 	size_t qhead, qlen, qcap;
 	unsigned char *work;       /* input not yet given to libxml2 (a carried tail + a new chunk) */
@@ -1496,8 +1497,8 @@ static void feed(struct newsml *m, int final)
 		c = lex(m, m->work, n, final);
 		m->raw.len = before + c;
 	}
-	if (c || final)
-		xmlParseChunk(m->pc, (const char *)m->work, (int)c, final);
+	if ((c || final) && xmlParseChunk(m->pc, (const char *)m->work, (int)c, final) == XML_ERR_INVALID_ENCODING)
+		m->halted = 1;
 	memmove(m->work, m->work + c, n - c);
 	m->work_len = n - c;
 	if (m->ascii)
@@ -1519,8 +1520,10 @@ static struct newsml *sax_owner(void *ctx)
 
 static void sax_error(void *ctx, xmlErrorPtr e)
 {
-	struct newsml *m = sax_owner(ctx);
 	xmlParserCtxtPtr pc = ctx;
+	if (!pc || !pc->_private)
+		return; /* raised while the context is created: the parse fails later and says so */
+	struct newsml *m = sax_owner(ctx);
 	if (e && ctx == m->pc && m->masked && pc->inputNr == 1 && pc->input && e->int2 > 1) {
 		/* libxml2 counted each masked byte as a character: take back the
 		 * continuation bytes masked on this line before the error */
@@ -1786,8 +1789,8 @@ static int newsml_read_open(struct na_reader *r)
 	}
 	/* the lexed part of the first chunk, past the first bytes */
 	size_t c = m->ascii ? m->raw.len : m->work_len;
-	if (c > first)
-		xmlParseChunk(m->pc, (const char *)m->work + first, (int)(c - first), 0);
+	if (c > first && xmlParseChunk(m->pc, (const char *)m->work + first, (int)(c - first), 0) == XML_ERR_INVALID_ENCODING)
+		m->halted = 1;
 	memmove(m->work, m->work + c, m->work_len - c);
 	m->work_len -= c;
 	if (m->ascii)
@@ -1836,8 +1839,10 @@ static int newsml_read_next(struct na_reader *r, struct na_article *a)
 			return NA_FATAL;
 		if (m->state == 2) /* skipped root, root newsItem done, or failed */
 			return NA_EOF;
-		if (!m->pc->wellFormed)
-			return parse_failed(r, m); /* after the items finished before the error */
+		/* after the items finished before the error; libxml2 also halts
+		 * without clearing wellFormed (an encoder error) */
+		if (!m->pc->wellFormed || m->halted || (m->pc->instate == XML_PARSER_EOF && !m->eof))
+			return parse_failed(r, m);
 		if (m->eof) {
 			m->state = 2;
 			return m->err.errors ? NA_FATAL : NA_EOF;

@@ -60,6 +60,12 @@ badu.xml:1:128: error: Input is not proper UTF-8, indicate encoding !
 2> newsarc: read 0, written 0, rejected 0
 => 5
 
+# An encoding libxml2 cannot convert halts the parser: an error, exit 5 (not an empty success).
+% printf '\x4c\x6f\xa7\x94rest' > ebcdic.xml; newsarc convert --from newsml ebcdic.xml 2>&1 | grep -v 'encod'
+ebcdic.xml:1:1: error: XML is not well-formed
+newsarc: read 0, written 0, rejected 0
+=> 0
+
 # Error columns count characters, also after masked text on the same line.
 % printf '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="u"><itemMeta><itemClass qcode="ninat:text"/><provider><name>Z\xc3\xbcrich \xe6\x9d\xb1\xe4\xba\xac \xe2\x80\x9cq\xe2\x80\x9d</name><bad></provider></itemMeta></newsItem>\n' > col.xml; newsarc convert col.xml
 2> col.xml:1:157: error: Opening and ending tag mismatch: bad line 1 and provider

@@ -2,8 +2,11 @@
  * text items only.
  *
  * Reader: a newsItem document, or a newsMessage whose itemSet is streamed
- * with xmlTextReader, one item expanded (and freed) at a time, so memory does
- * not grow with the message.  packageItem, conceptItem, knowledgeItem,
+ * through libxml2's SAX2 push parser, one item's tree built (and freed) at a
+ * time, so memory does not grow with the message; plain UTF-8 documents are
+ * parsed through an "ASCII view" of their text (see "reader: input") because
+ * libxml2 2.9 is three times slower on non-ASCII character data.
+ * packageItem, conceptItem, knowledgeItem,
  * planningItem and catalogItem are skipped with a warning naming them.
  * Bodies: inlineXML holding XHTML or NITF (body.content), inlineData
  * text/plain or text/html.
@@ -21,9 +24,13 @@
  * document carries it, dates come from contentCreated/contentModified (exact
  * values) instead of the item-level dates.  See docs/newsml.md. */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <time.h>
 #include <libxml/uri.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -50,11 +57,34 @@ struct newsml {
 	char now[40];
 	unsigned long dropped;     /* characters XML 1.0 cannot carry */
 	int open_failed;
-	/* reader */
-	xmlTextReaderPtr xr;
+	/* reader: SAX2 push parser building one item's tree at a time */
+	xmlParserCtxtPtr pc;
 	struct na_xml_err err;
-	int state;                 /* 0 start, 1 in a message, 2 done */
-	int skip_pending;          /* the last item's subtree is still to skip */
+	struct na_reader *r;
+	int state;                 /* 0 start, 1 in a message, 2 done, 3 root newsItem */
+	int depth;                 /* open elements */
+	int in_header;             /* inside newsMessage/header */
+	int fatal;                 /* stopped on an error of ours */
+	int eof;                   /* the input is exhausted */
+	int halted;                /* libxml2 stopped on an encoder error */
+	xmlNodePtr *queue;         /* finished newsItems, unlinked, waiting to be mapped */
+	size_t qhead, qlen, qcap;
+	unsigned char *work;       /* input not yet given to libxml2 (a carried tail + a new chunk) */
+	size_t work_len;
+	/* the ASCII view (see "reader: input"): */
+	int ascii;                 /* on: text runs are handed to libxml2 with non-ASCII masked */
+	int lx, seen_tag, raw_run; /* lexer state */
+	int masked;                /* a run was masked: text is taken from raw */
+	struct na_buf raw;         /* the original bytes from offset raw_base on */
+	struct na_buf text;        /* character data not yet given to the tree builder */
+	/* error columns: libxml2 counts masked bytes as characters */
+	struct mrun { unsigned long end, first_nl; size_t extra; } *runs; /* masked runs in the window */
+	size_t rhead, rlen, rcap;
+	unsigned long lex_off;     /* offset of the lexer's p[0] */
+	const unsigned char *lex_base; /* its p */
+	unsigned long nl_scan;     /* newlines looked for up to here */
+	size_t line_extra;         /* masked continuation bytes on the current line up to nl_scan */
+	unsigned long raw_base;
 	xmlBufferPtr rejected;     /* serialized rejected item, for --rejects */
 };
 
@@ -1112,34 +1142,667 @@ static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
 	return warn ? NA_WARN : NA_OK;
 }
 
-/* ---- reader: streaming --------------------------------------------------------- */
+/* ---- reader: input ------------------------------------------------------------ */
+
+/* libxml2 2.9's character data parser has a fast path for ASCII only: from
+ * the first byte >= 0x80 of a text run to its end it goes character by
+ * character (xmlParseCharDataComplex -> xmlCurrentChar), three times slower
+ * overall on text that is 5% non-ASCII (profile in docs/newsml.md).  So in
+ * a plain UTF-8 document the bytes given to libxml2 are an "ASCII view":
+ * in every run of character data that is clean (valid UTF-8, only XML
+ * characters, no lone CR, no "]]>"), each byte >= 0x80 is replaced by 'x'.
+ * Markup (tags, attribute values, comments, CDATA, PIs) is never touched,
+ * so libxml2 parses the same structure and still checks all of it; the
+ * checks it no longer makes on masked bytes (UTF-8, Char) were made here
+ * first.  The text nodes are built from the original bytes: a characters
+ * callback pointing into the input buffer is mapped through the byte
+ * offset (input->consumed + distance from input->base) to our copy of the
+ * raw input.  Anything unusual switches the view off for the document: a
+ * transport charset, an encoding other than UTF-8, a BOM other than
+ * UTF-8's, a DOCTYPE (entities), a text run longer than RUN_MAX.  Column
+ * numbers of errors after masked text on the same line count bytes. */
+#define READ_CHUNK (64 * 1024)
+#define RUN_MAX (1024 * 1024)
+
+enum { LX_TEXT, LX_TAG, LX_SQ, LX_DQ, LX_COMMENT, LX_CDATA, LX_PI, LX_OFF };
+
+static int has_prefix(const unsigned char *p, size_t n, const char *pre)
+{
+	size_t k = strlen(pre);
+	return n >= k && !memcmp(p, pre, k);
+}
+
+/* Is the document plain UTF-8 (no other encoding declared or detected)? */
+static int plain_utf8(const unsigned char *p, size_t n, const char *charset)
+{
+	if (charset)
+		return 0;
+	if (has_prefix(p, n, "\xEF\xBB\xBF")) {
+		p += 3;
+		n -= 3;
+	}
+	if (!has_prefix(p, n, "<?xml"))
+		return n > 0 && (p[0] == '<' || p[0] == ' ' || p[0] == '\t' || p[0] == '\n' || p[0] == '\r');
+	const unsigned char *end = memmem(p, n, "?>", 2);
+	if (!end)
+		return 0;
+	const unsigned char *e = memmem(p, (size_t)(end - p), "encoding", 8);
+	if (!e)
+		return 1;
+	e += 8;
+	while (e < end && (*e == ' ' || *e == '=' || *e == '\t' || *e == '\n' || *e == '\r'))
+		e++;
+	if (e >= end || (*e != '"' && *e != '\''))
+		return 0;
+	e++;
+	size_t left = (size_t)(end - e);
+	return (left > 5 && !strncasecmp((const char *)e, "utf-8", 5) && (e[5] == '"' || e[5] == '\'')) ||
+	       (left > 4 && !strncasecmp((const char *)e, "utf8", 4) && (e[4] == '"' || e[4] == '\''));
+}
+
+/* Index of the first of the bytes a, b, c in p[0..n), or n. */
+static size_t find3(const unsigned char *p, size_t n, unsigned char a, unsigned char b, unsigned char c)
+{
+	size_t k = 0;
+#ifdef __SSE2__
+	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b), vc = _mm_set1_epi8((char)c);
+	for (; k + 16 <= n; k += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(p + k));
+		int bits = _mm_movemask_epi8(
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vc)));
+		if (bits)
+			return k + (size_t)__builtin_ctz((unsigned)bits);
+	}
+#endif
+	for (; k < n; k++)
+		if (p[k] == a || p[k] == b || p[k] == c)
+			return k;
+	return n;
+}
+
+/* Length of the UTF-8 sequence of one XML character (>= U+0080) at s, or 0
+ * when invalid (overlong, surrogate, > U+10FFFF, truncated, U+FFFE/FFFF). */
+static inline size_t xml_utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0xC2)
+		return 0;
+	if (c < 0xE0)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (c == 0xE0 && s[1] < 0xA0) ||
+		    (c == 0xED && s[1] >= 0xA0) || (c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE))
+			return 0;
+		return 3;
+	}
+	if (c > 0xF4 || n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80 ||
+	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+		return 0;
+	return 4;
+}
+
+/* Newlines in [m->nl_scan, to): a line starts after them. */
+static void scan_newlines(struct newsml *m, unsigned long to)
+{
+	if (to <= m->nl_scan)
+		return;
+	const unsigned char *p = m->lex_base + (m->nl_scan - m->lex_off);
+	const unsigned char *nl = memchr(p, '\n', (size_t)(to - m->nl_scan));
+	if (nl) {
+		if (m->rlen > m->rhead && m->runs[m->rlen - 1].first_nl == ULONG_MAX)
+			m->runs[m->rlen - 1].first_nl = m->nl_scan + (unsigned long)(nl - p);
+		m->line_extra = 0;
+	}
+	m->nl_scan = to;
+}
+
+/* A masked run [at, at+len) with `extra` continuation bytes after its last newline. */
+static void note_run(struct newsml *m, unsigned long at, size_t len, int has_nl, size_t extra)
+{
+	scan_newlines(m, at);
+	if (has_nl) {
+		if (m->rlen > m->rhead && m->runs[m->rlen - 1].first_nl == ULONG_MAX)
+			m->runs[m->rlen - 1].first_nl = at; /* exact enough: errors are never inside a run */
+		m->line_extra = 0;
+	}
+	m->line_extra += extra;
+	m->nl_scan = at + len;
+	if (m->rlen == m->rcap) {
+		if (m->rhead) {
+			memmove(m->runs, m->runs + m->rhead, (m->rlen - m->rhead) * sizeof *m->runs);
+			m->rlen -= m->rhead;
+			m->rhead = 0;
+		}
+		if (m->rlen == m->rcap) {
+			m->rcap = m->rcap ? m->rcap * 2 : 64;
+			m->runs = na_xrealloc(m->runs, m->rcap * sizeof *m->runs);
+		}
+	}
+	m->runs[m->rlen++] = (struct mrun){at + len, ULONG_MAX, m->line_extra};
+}
+
+/* Bits set in a 16-bit mask (baseline x86-64 has no popcnt instruction:
+ * __builtin_popcount would be a libgcc call). */
+static inline size_t bits16(unsigned b)
+{
+	b = b - ((b >> 1) & 0x5555);
+	b = (b & 0x3333) + ((b >> 2) & 0x3333);
+	b = (b + (b >> 4)) & 0x0F0F;
+	return (b + (b >> 8)) & 0x1F;
+}
+
+/* Mask a complete run of character data when it is clean; see above. */
+static void mask_run(struct newsml *m, unsigned char *s, size_t len)
+{
+	size_t k = 0, next = 0; /* next: the first byte not yet validated */
+	int any = 0;
+#ifdef __SSE2__
+	/* 16 bytes at a time while there is no control character, CR or ']':
+	 * only the bytes >= 0x80 are looked at, each sequence decoded once */
+	const __m128i sp = _mm_set1_epi8(0x20), zero = _mm_setzero_si128(), tab = _mm_set1_epi8('\t'),
+	              lf = _mm_set1_epi8('\n'), br = _mm_set1_epi8(']');
+	for (; k + 16 <= len; k += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + k));
+		__m128i hi = _mm_cmplt_epi8(v, zero);
+		__m128i bad = _mm_andnot_si128(hi, _mm_cmplt_epi8(v, sp));
+		bad = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)), bad);
+		if (_mm_movemask_epi8(_mm_or_si128(bad, _mm_cmpeq_epi8(v, br))))
+			break;
+		unsigned bits = (unsigned)_mm_movemask_epi8(hi);
+		if (next > k) /* the tail of a sequence begun in the last block */
+			bits &= ~0u << (next - k);
+		while (bits) {
+			size_t at = k + (size_t)__builtin_ctz(bits);
+			size_t l = xml_utf8_len(s + at, len - at);
+			if (!l)
+				return;
+			next = at + l;
+			any = 1;
+			bits = next - k >= 16 ? 0 : bits & (~0u << (next - k));
+		}
+	}
+#endif
+	for (k = k > next ? k : next; k < len;) {
+		unsigned c = s[k];
+		if (c >= 0x80) {
+			size_t l = xml_utf8_len(s + k, len - k);
+			if (!l)
+				return;
+			k += l;
+			any = 1;
+			continue;
+		}
+		if (c < 0x20) {
+			if (c == '\r' ? k + 1 >= len || s[k + 1] != '\n' : c != '\t' && c != '\n')
+				return;
+		} else if (c == ']' && k + 2 < len && s[k + 1] == ']' && s[k + 2] == '>')
+			return;
+		k++;
+	}
+	if (!any)
+		return;
+	/* for error columns: the continuation bytes (each counted as a character
+	 * by libxml2) on the line the run ends on */
+	const unsigned char *nl = memrchr(s, '\n', len);
+	size_t from = nl ? (size_t)(nl - s) + 1 : 0, extra = 0;
+	k = 0;
+#ifdef __SSE2__
+	const __m128i x = _mm_set1_epi8('x'), c0 = _mm_set1_epi8((char)0xC0), c8 = _mm_set1_epi8((char)0x80);
+	for (; k + 16 <= len; k += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + k));
+		__m128i h = _mm_cmplt_epi8(v, zero);
+		if (k >= from)
+			extra += bits16((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, c0), c8)));
+		else
+			for (size_t q = from; q < k + 16; q++)
+				extra += (s[q] & 0xC0) == 0x80;
+		_mm_storeu_si128((__m128i *)(s + k), _mm_or_si128(_mm_andnot_si128(h, v), _mm_and_si128(h, x)));
+	}
+#endif
+	for (; k < len; k++)
+		if (s[k] >= 0x80) {
+			extra += k >= from && (s[k] & 0xC0) == 0x80;
+			s[k] = 'x';
+		}
+	m->masked = 1;
+	note_run(m, (unsigned long)(s - m->lex_base) + m->lex_off, len, nl != NULL, extra);
+}
+
+/* Lex p[0..n) (masking clean text runs in place); returns how many bytes
+ * may go to libxml2 now, the rest is carried to the next chunk. */
+static size_t lex_run(struct newsml *m, unsigned char *p, size_t n, int final);
+
+static size_t lex(struct newsml *m, unsigned char *p, size_t n, int final)
+{
+	m->lex_base = p;
+	size_t c = lex_run(m, p, n, final);
+	scan_newlines(m, m->lex_off + c);
+	return c;
+}
+
+static size_t lex_run(struct newsml *m, unsigned char *p, size_t n, int final)
+{
+	size_t i = 0;
+	while (i < n) {
+		switch (m->lx) {
+		case LX_OFF:
+			return n;
+		case LX_TEXT: {
+			size_t e = i + find3(p + i, n - i, '<', '&', '<');
+			if (e == n && !final) {
+				if (!m->raw_run && n - i < RUN_MAX)
+					return i; /* wait for the end of the run */
+				m->raw_run = 1; /* too long: given as is */
+				return n;
+			}
+			if (m->seen_tag && !m->raw_run)
+				mask_run(m, p + i, e - i);
+			m->raw_run = 0;
+			i = e;
+			if (i == n)
+				return n;
+			if (p[i] == '&') {
+				/* a reference's name is not text: never masked, so an
+				 * undefined &é; is reported under its own name */
+				size_t e = i + 1;
+				while (e < n && e - i < 64 && p[e] != ';' && p[e] != '<' && p[e] != '&')
+					e++;
+				if (e == n && !final && e - i < 64)
+					return i;
+				i = e < n && p[e] == ';' ? e + 1 : e;
+				break;
+			}
+			if (n - i < 9 && !final)
+				return i;
+			if (has_prefix(p + i, n - i, "<!--")) {
+				m->lx = LX_COMMENT;
+				i += 4;
+			} else if (has_prefix(p + i, n - i, "<![CDATA[")) {
+				m->lx = LX_CDATA;
+				i += 9;
+			} else if (has_prefix(p + i, n - i, "<?")) {
+				m->lx = LX_PI;
+				i += 2;
+			} else if (has_prefix(p + i, n - i, "<!")) {
+				m->lx = LX_OFF; /* DOCTYPE and the like: no view for this document */
+				return n;
+			} else {
+				m->lx = LX_TAG;
+				m->seen_tag = 1;
+				i++;
+			}
+			break;
+		}
+		case LX_TAG:
+			i += find3(p + i, n - i, '>', '"', '\'');
+			if (i == n)
+				return n;
+			m->lx = p[i] == '>' ? LX_TEXT : p[i] == '"' ? LX_DQ : LX_SQ;
+			i++;
+			break;
+		case LX_SQ:
+		case LX_DQ: {
+			const unsigned char *q = memchr(p + i, m->lx == LX_DQ ? '"' : '\'', n - i);
+			if (!q)
+				return n;
+			i = (size_t)(q - p) + 1;
+			m->lx = LX_TAG;
+			break;
+		}
+		default: {
+			const char *end = m->lx == LX_COMMENT ? "-->" : m->lx == LX_CDATA ? "]]>" : "?>";
+			size_t el = strlen(end);
+			const unsigned char *q = memmem(p + i, n - i, end, el);
+			if (!q) {
+				if (final || n - i < el)
+					return final ? n : i;
+				return n - (el - 1); /* the terminator may straddle chunks */
+			}
+			i = (size_t)(q - p) + el;
+			m->lx = LX_TEXT;
+			break;
+		}
+		}
+	}
+	return n;
+}
+
+/* Keep the original bytes libxml2 may still point into. */
+static void raw_trim(struct newsml *m)
+{
+	xmlParserInputPtr in = m->pc ? m->pc->input : NULL;
+	if (!in || m->pc->inputNr != 1 || in->consumed <= m->raw_base)
+		return;
+	/* runs wholly before the parser but the last one are done with */
+	while (m->rlen - m->rhead > 1 && m->runs[m->rhead + 1].end <= in->consumed)
+		m->rhead++;
+	size_t drop = (size_t)(in->consumed - m->raw_base);
+	if (drop > m->raw.len)
+		drop = m->raw.len;
+	if (drop < m->raw.len / 2 && drop < READ_CHUNK)
+		return;
+	memmove(m->raw.p, m->raw.p + drop, m->raw.len - drop);
+	m->raw.len -= drop;
+	m->raw_base += drop;
+}
+
+/* Give libxml2 what the lexer released from the work buffer. */
+static void feed(struct newsml *m, int final)
+{
+	size_t n = m->work_len, c = n;
+	if (m->ascii) {
+		size_t before = m->raw.len;
+		na_buf_add(&m->raw, (const char *)m->work, n);
+		m->lex_off = m->raw_base + before;
+		c = lex(m, m->work, n, final);
+		m->raw.len = before + c;
+	}
+	if ((c || final) && xmlParseChunk(m->pc, (const char *)m->work, (int)c, final) == XML_ERR_INVALID_ENCODING)
+		m->halted = 1;
+	memmove(m->work, m->work + c, n - c);
+	m->work_len = n - c;
+	if (m->ascii)
+		raw_trim(m);
+}
+
+/* ---- reader: streaming ------------------------------------------------------ */
+
+/* libxml2's SAX2 push parser with its own tree-building callbacks wrapped:
+ * the tree under a newsMessage is cut at every item end (the finished
+ * newsItem is unlinked and queued, everything else freed), so memory stays
+ * bounded by the largest item. */
+
+static struct newsml *sax_owner(void *ctx)
+{
+	xmlParserCtxtPtr pc = ctx;
+	return (struct newsml *)((char *)pc->_private - offsetof(struct newsml, err));
+}
+
+static void sax_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr pc = ctx;
+	if (!pc || !pc->_private)
+		return; /* raised while the context is created: the parse fails later and says so */
+	struct newsml *m = sax_owner(ctx);
+	if (e && ctx == m->pc && m->masked && pc->inputNr == 1 && pc->input && e->int2 > 1) {
+		/* libxml2 counted each masked byte as a character: take back the
+		 * continuation bytes masked on this line before the error */
+		unsigned long at = pc->input->consumed + (unsigned long)(pc->input->cur - pc->input->base);
+		size_t i = m->rlen;
+		while (i > m->rhead && m->runs[i - 1].end > at)
+			i--;
+		if (i > m->rhead && m->runs[i - 1].first_nl >= at && m->runs[i - 1].extra < (size_t)e->int2) {
+			xmlError fixed = *e;
+			fixed.int2 -= (int)m->runs[i - 1].extra;
+			na_xml_error_handler(&m->err, &fixed);
+			return;
+		}
+	}
+	na_xml_error_handler(&m->err, e);
+}
+
+static void sax_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* Character data arrives in pieces (an entity reference splits it); the tree
+ * builder would grow the text node with a realloc per piece, so the pieces
+ * are gathered here and given to it at the next event (10% of the CPU time
+ * on text with a few escapes). */
+static void flush_text(struct newsml *m)
+{
+	if (!m->text.len)
+		return;
+	na_buf_reserve(&m->text, 1);
+	m->text.p[m->text.len] = 0;
+	xmlSAX2Characters(m->pc, (const xmlChar *)m->text.p, (int)m->text.len);
+	m->text.len = 0;
+}
+
+static void sax_characters(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr pc = ctx;
+	struct newsml *m = sax_owner(ctx);
+	if (pc != m->pc) { /* an entity's content */
+		xmlSAX2Characters(ctx, ch, len);
+		return;
+	}
+	if (m->masked && pc->inputNr == 1 && len > 0) {
+		/* text from the input buffer: the original bytes of the same offsets */
+		xmlParserInputPtr in = pc->input;
+		if (in && ch >= in->base && ch + len <= in->end) {
+			unsigned long off = in->consumed + (unsigned long)(ch - in->base);
+			if (off >= m->raw_base && off - m->raw_base + (size_t)len <= m->raw.len)
+				ch = (const xmlChar *)m->raw.p + (off - m->raw_base);
+		}
+	}
+	if (len > 0)
+		na_buf_add(&m->text, ch, (size_t)len);
+}
+
+/* Blanks libxml2 found ignorable: the tree builder drops them, but not
+ * after text (it checks the last child, which the gathered text will be). */
+static void sax_blanks(void *ctx, const xmlChar *ch, int len)
+{
+	struct newsml *m = sax_owner(ctx);
+	if (ctx == m->pc && m->text.len)
+		sax_characters(ctx, ch, len);
+}
+
+static void sax_comment(void *ctx, const xmlChar *v)
+{
+	struct newsml *m = sax_owner(ctx);
+	if (ctx == m->pc)
+		flush_text(m);
+	xmlSAX2Comment(ctx, v);
+}
+
+static void sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	struct newsml *m = sax_owner(ctx);
+	if (ctx == m->pc)
+		flush_text(m);
+	xmlSAX2ProcessingInstruction(ctx, target, data);
+}
+
+static void sax_reference(void *ctx, const xmlChar *name)
+{
+	struct newsml *m = sax_owner(ctx);
+	if (ctx == m->pc)
+		flush_text(m);
+	xmlSAX2Reference(ctx, name);
+}
+
+static void sax_end_document(void *ctx)
+{
+	struct newsml *m = sax_owner(ctx);
+	if (ctx == m->pc)
+		flush_text(m);
+	xmlSAX2EndDocument(ctx);
+}
+
+static void skip_warning(struct na_reader *r, long line, const char *name)
+{
+	struct na_pos pos = {na_input_name(r->in), line, 0, -1};
+	na_report(r->ctx, NA_SEV_WARNING, &pos, NULL, "%s skipped: only newsItem carries an article", name);
+}
+
+/* free every child of n (all finished: n is the innermost open element) */
+static void free_children(xmlNodePtr n)
+{
+	xmlNodePtr c = n ? n->children : NULL;
+	while (c) {
+		xmlNodePtr next = c->next;
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+		c = next;
+	}
+}
+
+static void enqueue(struct newsml *m, xmlNodePtr n)
+{
+	if (m->qhead == m->qlen)
+		m->qhead = m->qlen = 0;
+	if (m->qlen == m->qcap) {
+		m->qcap = m->qcap ? m->qcap * 2 : 16;
+		m->queue = na_xrealloc(m->queue, m->qcap * sizeof *m->queue);
+	}
+	m->queue[m->qlen++] = n;
+}
+
+static void sax_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri, int nns,
+                      const xmlChar **nss, int nattr, int ndef, const xmlChar **attrs)
+{
+	xmlParserCtxtPtr pc = ctx;
+	struct newsml *m = sax_owner(ctx);
+	if (pc == m->pc)
+		flush_text(m);
+	xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, nss, nattr, ndef, attrs);
+	if (pc != m->pc)
+		return; /* an entity's content */
+	int depth = m->depth++;
+	const char *nm = (const char *)name;
+	int g2 = uri && !strcmp((const char *)uri, NAR_NS);
+	if (depth == 0) {
+		/* the prolog is parsed by now: name the external entities we refused */
+		na_xml_warn_external(&m->err, pc->myDoc);
+		if (g2 && !strcmp(nm, "newsMessage")) {
+			m->state = 1;
+			return;
+		}
+		if (g2 && !strcmp(nm, "newsItem")) {
+			m->state = 3; /* one item per document */
+			return;
+		}
+		int known = 0;
+		for (size_t k = 0; k < NA_ARRAY_SIZE(item_roots); k++)
+			known |= g2 && !strcmp(nm, item_roots[k]);
+		long line = pc->node ? xmlGetLineNo(pc->node) : 0;
+		if (known) {
+			skip_warning(m->r, line, nm);
+		} else {
+			struct na_pos pos = {na_input_name(m->r->in), line, 0, -1};
+			na_report(m->r->ctx, NA_SEV_ERROR, &pos, NULL,
+			          "root element <%s> is not a NewsML-G2 item or newsMessage (namespace " NAR_NS ")", nm);
+			m->fatal = 1;
+		}
+		m->state = 2;
+		xmlStopParser(pc);
+		return;
+	}
+	if (m->state != 1)
+		return;
+	if (depth == 1)
+		m->in_header = g2 && !strcmp(nm, "header"); /* nothing for the model */
+	else if (depth == 2 && !m->in_header && g2 && strcmp(nm, "newsItem") != 0)
+		skip_warning(m->r, pc->node ? xmlGetLineNo(pc->node) : 0, nm);
+}
+
+static void sax_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri)
+{
+	xmlParserCtxtPtr pc = ctx;
+	struct newsml *m = sax_owner(ctx);
+	if (pc == m->pc)
+		flush_text(m);
+	xmlNodePtr cur = pc->node;
+	xmlSAX2EndElementNs(ctx, name, prefix, uri);
+	if (pc != m->pc)
+		return;
+	int depth = --m->depth;
+	if (m->state == 3 && depth == 0) {
+		/* the root newsItem */
+		xmlUnlinkNode(cur);
+		enqueue(m, cur);
+		m->state = 2;
+		return;
+	}
+	if (m->state != 1 || depth < 1 || depth > 2)
+		return;
+	if (depth == 2 && !m->in_header && cur && nar(cur, "newsItem")) {
+		xmlUnlinkNode(cur);
+		enqueue(m, cur);
+	}
+	/* depth 2: the finished item's siblings; depth 1: the header or itemSet
+	 * just closed */
+	if (depth == 1 || !m->in_header)
+		free_children(pc->node);
+	if (depth == 1)
+		m->in_header = 0;
+}
 
 static int newsml_read_open(struct na_reader *r)
 {
 	struct newsml *m = r->priv;
+	m->r = r;
 	m->err = (struct na_xml_err){.ctx = r->ctx, .file = na_input_name(r->in)};
-	m->xr = na_xml_reader(&m->err, r->in, na_input_charset(r->in));
-	if (!m->xr) {
+	na_xml_init();
+	xmlSAXHandler h;
+	memset(&h, 0, sizeof h);
+	xmlSAXVersion(&h, 2);
+	h.startElementNs = sax_start;
+	h.endElementNs = sax_end;
+	h.characters = sax_characters;
+	h.comment = sax_comment;
+	h.processingInstruction = sax_pi;
+	h.reference = sax_reference;
+	h.endDocument = sax_end_document;
+	h.serror = sax_error;
+	/* every error goes through serror; nothing is printed */
+	h.warning = sax_quiet;
+	h.error = sax_quiet;
+	h.fatalError = sax_quiet;
+	m->work = na_xmalloc(RUN_MAX + READ_CHUNK);
+	long k = 0, got;
+	while (k < READ_CHUNK && (got = na_input_read(r->in, m->work + k, (size_t)(READ_CHUNK - k))) > 0)
+		k += got;
+	if (k < READ_CHUNK && got < 0)
+		k = -1;
+	const char *enc = na_input_charset(r->in);
+	m->ascii = k > 0 && plain_utf8(m->work, (size_t)k, enc);
+	/* the first bytes pick the encoding */
+	size_t first = k > 4 ? 4 : k > 0 ? (size_t)k : 0;
+	if (m->ascii) {
+		/* the whole first chunk goes through the lexer before any of it goes to libxml2 */
+		na_buf_add(&m->raw, (const char *)m->work, (size_t)k);
+		size_t c = lex(m, m->work, (size_t)k, 0);
+		m->raw.len = c;
+		first = c > 4 ? 4 : c;
+		m->work_len = (size_t)k;
+	} else
+		m->work_len = k > 0 ? (size_t)k : 0;
+	m->pc = xmlCreatePushParserCtxt(&h, NULL, first ? (const char *)m->work : NULL, (int)first, m->err.file);
+	if (!m->pc || k < 0) {
 		struct na_pos pos = {na_input_name(r->in), 0, 0, -1};
-		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "cannot start the XML reader");
+		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, k < 0 ? "cannot read the input" : "cannot start the XML parser");
 		return NA_FATAL;
 	}
-	/* structured errors carry the column too */
-	xmlTextReaderSetStructuredErrorHandler(m->xr, na_xml_error_handler, &m->err);
+	/* the error collector, also for the refused external entities */
+	m->pc->_private = &m->err;
+	xmlCtxtUseOptions(m->pc, NA_XML_OPTIONS | (enc ? XML_PARSE_IGNORE_ENC : 0));
+	m->pc->sax->ignorableWhitespace = sax_blanks; /* NOBLANKS set xmlSAX2IgnorableWhitespace */
+	if (enc) {
+		xmlCharEncodingHandlerPtr hd = xmlFindCharEncodingHandler(enc);
+		if (hd)
+			xmlSwitchToEncoding(m->pc, hd);
+	}
+	/* the lexed part of the first chunk, past the first bytes */
+	size_t c = m->ascii ? m->raw.len : m->work_len;
+	if (c > first && xmlParseChunk(m->pc, (const char *)m->work + first, (int)(c - first), 0) == XML_ERR_INVALID_ENCODING)
+		m->halted = 1;
+	memmove(m->work, m->work + c, m->work_len - c);
+	m->work_len -= c;
+	if (m->ascii)
+		raw_trim(m);
 	return NA_OK;
-}
-
-static long current_line(struct newsml *m)
-{
-	xmlNodePtr n = xmlTextReaderCurrentNode(m->xr);
-	return n ? xmlGetLineNo(n) : xmlTextReaderGetParserLineNumber(m->xr);
 }
 
 static int parse_failed(struct na_reader *r, struct newsml *m)
 {
 	if (!m->err.errors) {
-		struct na_pos pos = {na_input_name(r->in), xmlTextReaderGetParserLineNumber(m->xr),
-		                     xmlTextReaderGetParserColumnNumber(m->xr), -1};
+		xmlParserInputPtr in = m->pc ? m->pc->input : NULL;
+		struct na_pos pos = {na_input_name(r->in), in ? in->line : 0, in ? in->col : 0, -1};
 		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "XML is not well-formed");
 	}
 	m->state = 2;
@@ -1162,93 +1825,56 @@ static int item(struct na_reader *r, struct newsml *m, xmlNodePtr n, struct na_a
 	return st;
 }
 
-static void skip_warning(struct na_reader *r, struct newsml *m, const char *name)
-{
-	struct na_pos pos = {na_input_name(r->in), current_line(m), 0, -1};
-	na_report(r->ctx, NA_SEV_WARNING, &pos, NULL, "%s skipped: only newsItem carries an article", name);
-}
-
 static int newsml_read_next(struct na_reader *r, struct na_article *a)
 {
 	struct newsml *m = r->priv;
-	int skip_subtree = m->skip_pending;
-	m->skip_pending = 0;
-	if (m->state == 2)
-		return NA_EOF;
 	for (;;) {
-		int rc = skip_subtree ? xmlTextReaderNext(m->xr) : xmlTextReaderRead(m->xr);
-		skip_subtree = 0;
-		if (rc < 0)
+		if (m->qhead < m->qlen) {
+			xmlNodePtr n = m->queue[m->qhead++];
+			int st = item(r, m, n, a);
+			xmlFreeNode(n);
+			return st;
+		}
+		if (!m->pc || m->fatal)
+			return NA_FATAL;
+		if (m->state == 2) /* skipped root, root newsItem done, or failed */
+			return NA_EOF;
+		/* after the items finished before the error; libxml2 also halts
+		 * without clearing wellFormed (an encoder error) */
+		if (!m->pc->wellFormed || m->halted || (m->pc->instate == XML_PARSER_EOF && !m->eof))
 			return parse_failed(r, m);
-		if (rc == 0) {
+		if (m->eof) {
 			m->state = 2;
 			return m->err.errors ? NA_FATAL : NA_EOF;
 		}
-		if (xmlTextReaderNodeType(m->xr) != XML_READER_TYPE_ELEMENT)
-			continue;
-		int depth = xmlTextReaderDepth(m->xr);
-		const char *name = (const char *)xmlTextReaderConstLocalName(m->xr);
-		const char *ns = (const char *)xmlTextReaderConstNamespaceUri(m->xr);
-		int g2 = ns && !strcmp(ns, NAR_NS);
-		if (depth == 0) {
-			/* the prolog is parsed by now: name the external entities we refused */
-			na_xml_reader_warn_external(&m->err, m->xr);
-			if (g2 && !strcmp(name, "newsMessage")) {
-				m->state = 1;
-				continue;
-			}
-			if (g2 && !strcmp(name, "newsItem")) {
-				xmlNodePtr node = xmlTextReaderExpand(m->xr);
-				if (!node)
-					return parse_failed(r, m);
-				int st = item(r, m, node, a);
-				m->state = 2; /* one item per document */
-				return st;
-			}
-			int known = 0;
-			for (size_t k = 0; k < NA_ARRAY_SIZE(item_roots); k++)
-				known |= g2 && !strcmp(name, item_roots[k]);
-			if (known) {
-				skip_warning(r, m, name);
-				m->state = 2;
-				return NA_EOF;
-			}
-			struct na_pos pos = {na_input_name(r->in), current_line(m), 0, -1};
-			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL,
-			          "root element <%s> is not a NewsML-G2 item or newsMessage (namespace " NAR_NS ")", name);
+		long k = na_input_read(r->in, m->work + m->work_len, READ_CHUNK);
+		if (k < 0) {
+			struct na_pos pos = {na_input_name(r->in), 0, 0, -1};
+			na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "cannot read the input");
 			m->state = 2;
 			return NA_FATAL;
 		}
-		if (m->state != 1)
-			continue;
-		if (depth == 1) {
-			/* header: nothing for the model */
-			if (g2 && !strcmp(name, "header"))
-				skip_subtree = 1;
-			continue;
-		}
-		/* depth 2: the items of the itemSet */
-		skip_subtree = 1;
-		if (!g2)
-			continue;
-		if (!strcmp(name, "newsItem")) {
-			xmlNodePtr node = xmlTextReaderExpand(m->xr);
-			if (!node)
-				return parse_failed(r, m);
-			int st = item(r, m, node, a);
-			/* the subtree is skipped (and freed) on the next call */
-			m->skip_pending = 1;
-			return st;
-		}
-		skip_warning(r, m, name);
+		m->eof = k == 0;
+		m->work_len += (size_t)k;
+		feed(m, m->eof);
 	}
 }
 
 static void newsml_read_close(struct na_reader *r)
 {
 	struct newsml *m = r->priv;
-	if (m->xr)
-		xmlFreeTextReader(m->xr);
+	for (size_t i = m->qhead; i < m->qlen; i++)
+		xmlFreeNode(m->queue[i]);
+	free(m->queue);
+	if (m->pc) {
+		if (m->pc->myDoc)
+			xmlFreeDoc(m->pc->myDoc);
+		xmlFreeParserCtxt(m->pc);
+	}
+	free(m->work);
+	free(m->runs);
+	na_buf_free(&m->raw);
+	na_buf_free(&m->text);
 	if (m->rejected)
 		xmlBufferFree(m->rejected);
 }

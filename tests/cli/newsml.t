@@ -42,11 +42,41 @@ nothing written
 2> newsarc: read 0, written 0, rejected 0
 => 5
 
+# The reader hands libxml2 an ASCII view of the text runs of a UTF-8 document
+# (non-ASCII masked, taken back from the original bytes): text next to
+# comments, CDATA, PIs, references, CRLF and attributes holding '>' comes out whole.
+% printf '<?xml version="1.0" encoding="UTF-8"?>\r\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="v" xml:lang="de"><itemMeta><itemClass qcode="ninat:text"/><provider literal="Pr\xc3\xb6vider &gt; &amp; Co"/><versionCreated>2020-01-01T00:00:00Z</versionCreated></itemMeta>\r\n<contentMeta><headline>\xc3\x9cber <!-- \xc3\xa9 <x> --> &amp; <![CDATA[<\xc3\xa9>]]> \xe6\x9d\xb1\xe4\xba\xac &#252;<?pi \xc3\xa4?> ende</headline></contentMeta>\r\n<contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p title="a > \xc3\xbc">\xe2\x80\x9cZitat\xe2\x80\x9d \xe2\x80\x94 na\xc3\xafve\r\nzweite Zeile \xf0\x9f\x98\x80</p></body></html></inlineXML></contentSet></newsItem>\r\n' | newsarc convert -q --from newsml
+{"id":"v","source":"Prövider > & Co","headline":"Über & <é> 東京 ü ende","language":"de","modified":"2020-01-01T00:00:00Z","body":[{"type":"p","text":"“Zitat” — naïve zweite Zeile 😀"}]}
+=> 0
+
+# Invalid UTF-8 in text is never masked: libxml2 still reports it.
+% printf '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="u"><itemMeta><itemClass qcode="ninat:text"/><provider><name>Z\xc3\xbcrich \xe6\x9d</name></provider></itemMeta></newsItem>\n' > badu.xml; newsarc convert badu.xml 2>&1 | head -n 1
+badu.xml:1:128: error: Input is not proper UTF-8, indicate encoding !
+=> 0
+
+# A reference's name is never masked: an undefined &é; is named as written.
+% printf '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="u"><itemMeta><itemClass qcode="ninat:text"/><provider><name>Z\xc3\xbcrich &\xc3\xa9; x</name></provider></itemMeta></newsItem>\n' > ent.xml; newsarc convert ent.xml
+2> ent.xml:1:131: error: Entity 'é' not defined
+2> newsarc: read 0, written 0, rejected 0
+=> 5
+
+# An encoding libxml2 cannot convert halts the parser: an error, exit 5 (not an empty success).
+% printf '\x4c\x6f\xa7\x94rest' > ebcdic.xml; newsarc convert --from newsml ebcdic.xml 2>&1 | grep -v 'encod'
+ebcdic.xml:1:1: error: XML is not well-formed
+newsarc: read 0, written 0, rejected 0
+=> 0
+
+# Error columns count characters, also after masked text on the same line.
+% printf '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="u"><itemMeta><itemClass qcode="ninat:text"/><provider><name>Z\xc3\xbcrich \xe6\x9d\xb1\xe4\xba\xac \xe2\x80\x9cq\xe2\x80\x9d</name><bad></provider></itemMeta></newsItem>\n' > col.xml; newsarc convert col.xml
+2> col.xml:1:157: error: Opening and ending tag mismatch: bad line 1 and provider
+2> newsarc: read 0, written 0, rejected 0
+=> 5
+
 # A newsMessage broken after 1001 items: the items before the error are kept.
-% python3 -c 'i="<newsItem guid=\"a\"><itemMeta><itemClass qcode=\"ninat:text\"/><provider/><versionCreated>2020-01-01T00:00:00Z</versionCreated></itemMeta></newsItem>\n"; print("<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><header><sent>2020-01-01T00:00:00Z</sent></header><itemSet>\n" + i * 1001 + "<newsItem guid=\"b\"><itemMeta></newsItem>")' > broken.xml; newsarc convert broken.xml -o out.jsonl; n=$(wc -l < out.jsonl); [ "$n" -ge 900 ] && echo "items before the error kept"
-items before the error kept
+% python3 -c 'i="<newsItem guid=\"a\"><itemMeta><itemClass qcode=\"ninat:text\"/><provider/><versionCreated>2020-01-01T00:00:00Z</versionCreated></itemMeta></newsItem>\n"; print("<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><header><sent>2020-01-01T00:00:00Z</sent></header><itemSet>\n" + i * 1001 + "<newsItem guid=\"b\"><itemMeta></newsItem>")' > broken.xml; newsarc convert broken.xml -o out.jsonl; n=$(wc -l < out.jsonl); [ "$n" -eq 1001 ] && echo "every item before the error kept"
+every item before the error kept
 2> broken.xml:1003:41: error: Opening and ending tag mismatch: itemMeta line 1003 and newsItem
-2> newsarc: read 998, written 998, rejected 0
+2> newsarc: read 1001, written 1001, rejected 0
 => 0
 
 # Not NewsML-G2: a clear error when forced.

@@ -22,12 +22,22 @@ static xmlParserInputPtr refuse_entity(const char *url, const char *id, xmlParse
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 static void init_once(void)
 {
 	xmlInitParser();
 	xmlSetExternalEntityLoader(refuse_entity);
-	/* no libxml2 output on stderr, ever: every call site installs a handler */
-	xmlSetGenericErrorFunc(NULL, NULL);
+	/* no libxml2 output on stderr, ever: every call site installs a handler,
+	 * and what slips past one goes nowhere.  A NULL handler would mean
+	 * libxml2's default (stderr); the handler is per thread, so worker
+	 * threads get it through the thread default. */
+	xmlThrDefSetGenericErrorFunc(NULL, quiet);
+	xmlSetGenericErrorFunc(NULL, quiet);
 }
 
 void na_xml_init(void)

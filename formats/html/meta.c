@@ -512,7 +512,8 @@ static int url_date(const char *u, char *out)
 		char s1, s2, e;
 		if (sscanf(p + 1, "%4d%c%2d%c%2d%c", &y, &s1, &m, &s2, &d, &e) == 6 && s1 == s2 &&
 		    (s1 == '/' || s1 == '-') && (e == '/' || e == '-' || e == '.') && y >= 1990 && y <= 2100 &&
-		    m >= 1 && m <= 12 && d >= 1 && d <= 31 && isdigit((unsigned char)p[5]) && isdigit((unsigned char)p[8])) {
+		    m >= 1 && m <= 12 && d >= 1 && d <= 31 && isdigit((unsigned char)p[4]) && isdigit((unsigned char)p[7]) &&
+		    isdigit((unsigned char)p[10])) {
 			snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
 			return 1;
 		}

@@ -1,0 +1,45 @@
+/* html reader: metadata evidence rules (headline, dates, bylines) on small
+ * hand-written pages (issue 4, docs/html.md "Metadata"). */
+#include <stdlib.h>
+#include "test.h"
+
+static int read_html(const char *page, struct na_article *a)
+{
+	struct na_ctx c;
+	test_ctx(&c);
+	struct na_input *in = na_input_open_mem(&c, "page.html", page, strlen(page));
+	struct na_reader *r = na_reader_open(na_format_find("html"), in, &c);
+	int st = na_reader_next(r, a);
+	na_reader_close(r);
+	na_input_close(in);
+	return st;
+}
+
+/* a body long enough to be taken as the article */
+#define BODY "<p>The council voted on Tuesday to reopen the harbour bridge, after two years of repairs, " \
+	"and buses return to their old routes from Monday, the city said.</p><p>Engineers replaced the deck, " \
+	"the cables and the lighting, and the work came in under budget, according to the report.</p>"
+
+/* published day: the first 10 characters of the normalized value */
+static int day_is(const struct na_article *a, const char *day)
+{
+	return a->published.value && !strncmp(a->published.value, day, 10);
+}
+
+DEFINE_TEST(test_html_meta_url_date)
+{
+	struct na_article *a = na_article_new();
+	/* no date anywhere but the canonical URL's /yyyy/mm/dd/ path */
+	static const char p[] = "<!DOCTYPE html><html><head><title>Bridge reopens</title>"
+		"<link rel=\"canonical\" href=\"https://example.org/news/2025/11/08/bridge-reopens/\"></head>"
+		"<body><article><h1>Bridge reopens</h1>" BODY "</article></body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_true(day_is(a, "2025-11-08"));
+	/* one-digit months are not a date path */
+	static const char q[] = "<!DOCTYPE html><html><head><title>Bridge reopens</title>"
+		"<link rel=\"canonical\" href=\"https://example.org/news/2025/1/08/bridge/\"></head>"
+		"<body><article><h1>Bridge reopens</h1>" BODY "</article></body></html>";
+	assert_int(read_html(q, a), NA_OK);
+	assert_true(a->published.value == NULL);
+	na_article_free(a);
+}

@@ -269,11 +269,22 @@ static const struct hnode *skip_subtree(const struct hnode *n, const struct hnod
 	return NULL;
 }
 
+/* A nav/aside/footer that holds most of the page's text is a wrapper the
+ * parser made by leaving a mis-nested element open (libxml2 ignores a
+ * </nav> while a <div> inside is still open): layout, not chrome. */
+static int major(const struct hnode *n)
+{
+	const struct hnode *root = n;
+	while (root->parent)
+		root = root->parent;
+	return n->nparas >= 3 && n->chars > root->chars / 2;
+}
+
 static int in_chrome(const struct hnode *n)
 {
 	for (; n; n = n->parent)
-		if (n->tag == T_NAV || n->tag == T_ASIDE || n->tag == T_FOOTER || (n->flags & HN_HIDDEN) ||
-		    n->tag == T_SCRIPT || n->tag == T_NOSCRIPT || n->tag == T_TEMPLATE)
+		if ((n->flags & HN_HIDDEN) || n->tag == T_SCRIPT || n->tag == T_NOSCRIPT || n->tag == T_TEMPLATE ||
+		    ((n->tag == T_NAV || n->tag == T_ASIDE || n->tag == T_FOOTER) && !major(n)))
 			return 1;
 	return 0;
 }
@@ -361,6 +372,37 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 	if (looks_like_url(p))
 		return NULL;
 	return p;
+}
+
+/* Text of a byline element without the dates in it ("By Jane Doe,
+ * <time>May 2</time>"): <time> and date-classed children are left out. */
+static void byline_collect(struct na_buf *b, const struct hnode *n)
+{
+	for (const struct hnode *k = n->first; k; k = k->next) {
+		if (k->flags & HN_TEXT) {
+			na_buf_add(b, k->text, k->len);
+			continue;
+		}
+		if (k->tag == T_SCRIPT || k->tag == T_STYLE || k->tag == T_NOSCRIPT || k->tag == T_TEMPLATE ||
+		    k->tag == T_TIME || ((k->flags & HN_DATE) && !(k->flags & HN_BYLINE)))
+			continue;
+		int blk = html_tag_is_block(k->tag);
+		if (blk)
+			na_buf_addc(b, ' ');
+		byline_collect(b, k);
+		if (blk)
+			na_buf_addc(b, ' ');
+	}
+}
+
+static char *byline_text(struct na_arena *ar, const struct hnode *n)
+{
+	struct na_buf b = {0};
+	byline_collect(&b, n);
+	size_t k = b.p ? na_text_normalize(b.p, b.len) : 0;
+	char *r = na_arena_strndup(ar, b.p ? b.p : "", k);
+	na_buf_free(&b);
+	return r;
 }
 
 static int person_like(const char *s)
@@ -707,7 +749,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			rel_author = html_text(ar, n, 0, NULL);
 		if ((n->flags & HN_BYLINE) && !cls_author && !in_chrome(n) && n->chars > 0 && n->chars < 120 &&
 		    n->tag != T_BODY && n->tag != T_HTML && n->tag != T_ARTICLE && author_tries++ < 30) {
-			char *t = html_text(ar, n, 0, NULL);
+			char *t = byline_text(ar, n);
 			if (n->chars < 80 && clean_byline(ar, t, 1))
 				cls_author = t;
 			/* "By <a>Name</a> <time>...": the first text run that reads as a name */
@@ -728,7 +770,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 				t++;
 			if (!strncmp(t, "By ", 3) || !strncmp(t, "by ", 3) || !strncmp(t, "BY ", 3) || !strncasecmp(t, "Written by", 10) ||
 			    ((!strcmp(t, "By") || !strcmp(t, "by")) && n->first->next)) {
-				char *c1 = clean_byline(ar, html_text(ar, n, 0, NULL), 1);
+				char *c1 = clean_byline(ar, byline_text(ar, n), 1);
 				if (c1)
 					by_author = c1;
 			}

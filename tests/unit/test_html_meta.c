@@ -43,3 +43,20 @@ DEFINE_TEST(test_html_meta_url_date)
 	assert_true(a->published.value == NULL);
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_misnested_nav)
+{
+	struct na_article *a = na_article_new();
+	/* libxml2 ignores </nav> while the <div> in it is open: the nav then
+	 * wraps the article, which must not be taken for navigation */
+	static const char p[] = "<!DOCTYPE html><html><head><title>Bridge reopens</title></head><body>"
+		"<nav class=\"menu\"><div class=\"container\"><ul><li><a href=\"/\">Home</a></li></ul></nav></div>"
+		"<main><article><h1>Bridge reopens</h1><p class=\"meta\">By Jane Doe, "
+		"<time datetime=\"2025-11-08T10:00:00Z\">last Saturday</time></p>" BODY "</article></main></body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_true(day_is(a, "2025-11-08"));
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Jane Doe");
+	na_article_free(a);
+}

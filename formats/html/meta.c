@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include "html.h"
 
+#ifndef H1_MIN_SHARED
+#define H1_MIN_SHARED 1
+#endif
+
 struct ld {
 	const struct na_json *art;      /* the article object */
 	const struct na_json *graph;    /* @graph array, to resolve @id references */
@@ -190,6 +194,92 @@ static int words(const char *s)
 	return w;
 }
 
+/* Typographic quotes, dashes, the ellipsis and no-break space folded to
+ * ASCII (for comparing two spellings of one headline); in arena. */
+static char *fold_typo(struct na_arena *ar, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s), o = 0;
+	char *d = na_arena_alloc(ar, n + 1);
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (u[0] == 0xE2 && u[1] == 0x80 && i + 2 < n) {
+			unsigned c = u[2];
+			if (c == 0x98 || c == 0x99 || c == 0x9A || c == 0xB2) {
+				d[o++] = '\'', i += 3;
+				continue;
+			}
+			if (c == 0x9C || c == 0x9D || c == 0x9E) {
+				d[o++] = '"', i += 3;
+				continue;
+			}
+			if (c >= 0x90 && c <= 0x95) {
+				d[o++] = '-', i += 3;
+				continue;
+			}
+			if (c == 0xA6) {
+				memcpy(d + o, "...", 3), o += 3, i += 3;
+				continue;
+			}
+		}
+		if (u[0] == 0xE2 && u[1] == 0x88 && i + 2 < n && u[2] == 0x92) {
+			d[o++] = '-', i += 3;
+			continue;
+		}
+		if (u[0] == 0xC2 && i + 1 < n && (u[1] == 0xAB || u[1] == 0xBB || u[1] == 0xA0)) {
+			d[o++] = u[1] == 0xA0 ? ' ' : '"', i += 2;
+			continue;
+		}
+		d[o++] = s[i++];
+	}
+	d[o] = 0;
+	return d;
+}
+
+static int same_folded(struct na_arena *ar, const char *a, const char *b)
+{
+	return a && b && same_text(fold_typo(ar, a), fold_typo(ar, b));
+}
+
+/* Content words (3+ letters or digits, casefolded ASCII) that a and b
+ * share: how much an <h1> and the page's meta titles agree. */
+static int shared_words(const char *a, const char *b)
+{
+	static const char *const stop[] = {"the", "and", "for", "with", "you", "your", "how", "what", "are",
+	                                   "from", "this", "that", "why", "who", "its", "our", "all", "can", NULL};
+	if (!a || !b)
+		return 0;
+	int n = 0;
+	for (const char *p = a; *p;) {
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		const char *e = p;
+		while (*e && isalnum((unsigned char)*e))
+			e++;
+		size_t l = (size_t)(e - p);
+		int skip = l < 3;
+		for (size_t i = 0; !skip && stop[i]; i++)
+			skip = strlen(stop[i]) == l && na_strncaseeq(p, stop[i], l);
+		if (!skip) {
+			for (const char *q = b; *q;) {
+				while (*q && !isalnum((unsigned char)*q))
+					q++;
+				const char *f = q;
+				while (*f && isalnum((unsigned char)*f))
+					f++;
+				if ((size_t)(f - q) == l && na_strncaseeq(p, q, l)) {
+					n++;
+					break;
+				}
+				q = f;
+			}
+		}
+		p = e;
+	}
+	return n;
+}
+
 /* Split a <title> at site-name separators; the article headline is the
  * longest part unless one part is the site name. */
 static char *strip_site(struct na_arena *ar, const char *t, const char *site, const char **site_out)
@@ -243,6 +333,25 @@ static char *strip_site(struct na_arena *ar, const char *t, const char *site, co
 		}
 	}
 	return na_arena_strdup(ar, t);
+}
+
+/* "Blog Name: Post title" titles: an <h1> that is the part of the <title>
+ * before a colon or separator is the site's name, not the headline. */
+static int title_label(const char *title, const char *h)
+{
+	if (!title || !h)
+		return 0;
+	while (*title == ' ')
+		title++;
+	size_t l = strlen(h);
+	if (!l || !na_strncaseeq(title, h, l))
+		return 0;
+	const char *r = title + l;
+	while (*r == ' ')
+		r++;
+	return (*r == ':' || *r == '|' || *r == '-' || !strncmp(r, "\xE2\x80\x93", 3) ||
+	        !strncmp(r, "\xE2\x80\x94", 3) || !strncmp(r, "\xC2\xBB", 2)) &&
+	       words(title) >= words(h) + 2;
 }
 
 /* ---- walking ------------------------------------------------------------- */
@@ -618,7 +727,8 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		if (!len)
 			continue;
 		nh1++;
-		if (!firsth1 && !(site && same_text(t, site)) && words(t) >= 2) {
+		if (!firsth1 && !(site && same_text(t, site)) && !(title_site && same_text(t, title_site)) &&
+		    !title_label(p->title, t) && words(t) >= 2) {
 			firsth1 = n;
 			firsth1text = t;
 		}
@@ -632,6 +742,23 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		}
 		if (nh1 > 20)
 			break;
+	}
+	if (!h1 && firsth1 && words(firsth1text) >= 2 && words(firsth1text) <= 30 &&
+	    !same_folded(ar, firsth1text, jl) && !same_folded(ar, firsth1text, og) &&
+	    !same_folded(ar, firsth1text, tt)) {
+		/* the visible headline often words it differently from og:title
+		 * or <title> (written for search and sharing): take the page's
+		 * first <h1> when it shares content words with one of them */
+		int sw = shared_words(firsth1text, jl);
+		int s2 = shared_words(firsth1text, og), s3 = shared_words(firsth1text, tt);
+		if (s2 > sw)
+			sw = s2;
+		if (s3 > sw)
+			sw = s3;
+		if (sw >= H1_MIN_SHARED) {
+			h1 = firsth1;
+			h1text = firsth1text;
+		}
 	}
 	if (h1) {
 		a->headline = h1text;

@@ -60,3 +60,36 @@ DEFINE_TEST(test_html_meta_misnested_nav)
 		assert_str(a->byline.v[0], "Jane Doe");
 	na_article_free(a);
 }
+
+#define HEAD(t) "<!DOCTYPE html><html><head><title>" t "</title>"
+
+DEFINE_TEST(test_html_meta_headline_h1)
+{
+	struct na_article *a = na_article_new();
+	/* og:title written for sharing, the visible <h1> says it otherwise:
+	 * the <h1> is the headline when they share content words */
+	static const char p1[] = HEAD("Harbour bridge repairs finished | City News")
+		"<meta property=\"og:title\" content=\"Harbour bridge repairs finished\"></head><body>"
+		"<h1>City reopens harbour bridge after two years of repairs</h1>" BODY "</body></html>";
+	assert_int(read_html(p1, a), NA_OK);
+	assert_str(a->headline, "City reopens harbour bridge after two years of repairs");
+	/* an <h1> with nothing in common with the metadata is not taken */
+	static const char p2[] = HEAD("Harbour bridge repairs finished | City News")
+		"<meta property=\"og:title\" content=\"Harbour bridge repairs finished\"></head><body>"
+		"<h1>Latest from our newsroom</h1>" BODY "</body></html>";
+	assert_int(read_html(p2, a), NA_OK);
+	assert_str(a->headline, "Harbour bridge repairs finished");
+	/* the same headline up to typography: the metadata's spelling */
+	static const char p3[] = HEAD("Bridge's repairs finished")
+		"<meta property=\"og:title\" content=\"Bridge's repairs finished\"></head><body>"
+		"<h1>Bridge\xe2\x80\x99s repairs finished</h1>" BODY "</body></html>";
+	assert_int(read_html(p3, a), NA_OK);
+	assert_str(a->headline, "Bridge's repairs finished");
+	/* "Blog name: post title" in <title>, the blog's name in the <h1> */
+	static const char p4[] = HEAD("Harbour Notes: The bridge reopens")
+		"<meta property=\"og:title\" content=\"The bridge reopens\"></head><body>"
+		"<h1>Harbour Notes</h1><h3>The bridge reopens</h3>" BODY "</body></html>";
+	assert_int(read_html(p4, a), NA_OK);
+	assert_str(a->headline, "The bridge reopens");
+	na_article_free(a);
+}

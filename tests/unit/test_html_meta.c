@@ -93,3 +93,24 @@ DEFINE_TEST(test_html_meta_headline_h1)
 	assert_str(a->headline, "The bridge reopens");
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_builder_widgets)
+{
+	struct na_article *a = na_article_new();
+	/* page builders wrap every paragraph in a "widget" box: the prose in
+	 * them is the article (and the page is not rejected) */
+	static const char p[] = HEAD("Harbour bridge reopens")
+		"<meta name=\"author\" content=\"Jane Doe\"></head><body><div class=\"builder-section\">"
+		"<div class=\"builder-widget-container\"><h1>Harbour bridge reopens</h1></div>"
+		"<div class=\"builder-widget-container\"><p>The council voted on Tuesday to reopen the harbour bridge, "
+		"after two years of repairs, and buses return to their old routes from Monday, the city said in a "
+		"statement that also thanked residents for their patience.</p></div>"
+		"<div class=\"builder-widget-container\"><p>Engineers replaced the deck, the cables and the lighting, "
+		"and the work came in under budget, according to a report published by the council, which "
+		"expects the bridge to need no major repairs for another forty years.</p></div>"
+		"</div></body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_int(a->nbody, 2);
+	assert_str(a->headline, "Harbour bridge reopens");
+	na_article_free(a);
+}

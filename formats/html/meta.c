@@ -775,6 +775,16 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		a->headline = firsth1text;
 		h1 = firsth1;
 	}
+	/* a pipe is not headline punctuation: what follows it is a label
+	 * (section, series, site: "... | Opinion", "... | Part 1") */
+	if (a->headline) {
+		const char *bar = strstr(a->headline, " | ");
+		if (bar && bar > a->headline) {
+			char *head = na_arena_strndup(ar, a->headline, (size_t)(bar - a->headline));
+			if (words(head) >= 3 && words(bar + 3) <= 5)
+				a->headline = head;
+		}
+	}
 	*headline_node = h1;
 	const struct hnode *anchor = h1;
 	if (!anchor && a->headline) {

@@ -114,3 +114,20 @@ DEFINE_TEST(test_html_meta_builder_widgets)
 	assert_str(a->headline, "Harbour bridge reopens");
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_headline_pipe_label)
+{
+	struct na_article *a = na_article_new();
+	/* "Headline | Opinion" in the <h1>: the label after the pipe goes */
+	static const char p[] = HEAD("Why the bridge matters | Opinion | City News")
+		"<meta property=\"og:title\" content=\"Why the bridge matters | Opinion\"></head><body>"
+		"<h1>Why the bridge matters | Opinion</h1>" BODY "</body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_str(a->headline, "Why the bridge matters");
+	/* too short a head: kept whole */
+	static const char q[] = HEAD("Bridge | The long story of the harbour crossing")
+		"</head><body><h1>Bridge | The long story of the harbour crossing</h1>" BODY "</body></html>";
+	assert_int(read_html(q, a), NA_OK);
+	assert_str(a->headline, "Bridge | The long story of the harbour crossing");
+	na_article_free(a);
+}

@@ -823,10 +823,13 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		"dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
 		"sailthru.date", "parsely-pub-date", "article.published", "published_time", "article_date_original",
 		"original-publish-date", "displaydate", "dc.date.published", "citation_publication_date",
-		"citation_date", "cxenseparse:recs:publishtime", "bt:pubdate", "release_date", NULL};
+		"citation_date", "cxenseparse:recs:publishtime", "bt:pubdate", "release_date", "published-date",
+		"published_date", "publication-date", "publication_date", "pub-date", "pub_date", "date.published",
+		"article.created", "created-date", "datecreated", NULL};
 	for (size_t i = 0; pubkeys[i] && !a->published.value; i++)
 		set_date(a, &a->published, html_meta_get(p, pubkeys[i]));
-	static const char *const modkeys[] = {"article:modified_time", "og:updated_time", "datemodified",
+	static const char *const modkeys[] = {"article:modified_time", "og:updated_time", "datemodified", "modified-date",
+	                                      "modified_date", "last-modified-date",
 	                                      "dcterms.modified", "dc.date.modified", "last-modified", NULL};
 	for (size_t i = 0; modkeys[i] && !a->modified.value; i++)
 		set_date(a, &a->modified, html_meta_get(p, modkeys[i]));

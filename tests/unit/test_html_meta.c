@@ -131,3 +131,15 @@ DEFINE_TEST(test_html_meta_headline_pipe_label)
 	assert_str(a->headline, "Bridge | The long story of the harbour crossing");
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_date_names)
+{
+	struct na_article *a = na_article_new();
+	static const char p[] = HEAD("Bridge reopens") "<meta name=\"published-date\" content=\"2021-02-16\">"
+		"<meta name=\"modified-date\" content=\"2024-07-30\"></head><body><h1>Bridge reopens</h1>" BODY
+		"</body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_true(day_is(a, "2021-02-16"));
+	assert_true(a->modified.value && !strncmp(a->modified.value, "2024-07-30", 10));
+	na_article_free(a);
+}

@@ -389,6 +389,23 @@ static int major(const struct hnode *n)
 	return n->nparas >= 3 && n->chars > root->chars / 2;
 }
 
+/* Only an aside or footer (not nav, hidden or script) keeps n out: such
+ * boxes hold a post's date on some themes ("<footer class=entry-meta>"),
+ * so they are the last place to look for one.  Lists are left out (the
+ * dates of other posts). */
+static int soft_chrome(const struct hnode *n)
+{
+	int soft = 0;
+	for (; n; n = n->parent) {
+		if ((n->flags & HN_HIDDEN) || n->tag == T_SCRIPT || n->tag == T_NOSCRIPT || n->tag == T_TEMPLATE ||
+		    n->tag == T_LI || (n->tag == T_NAV && !major(n)))
+			return 0;
+		if ((n->tag == T_ASIDE || n->tag == T_FOOTER) && !major(n))
+			soft = 1;
+	}
+	return soft;
+}
+
 static int in_chrome(const struct hnode *n)
 {
 	for (; n; n = n->parent)
@@ -841,7 +858,8 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 	/* ---- walk the body once: microdata, <time>, bylines, date-ish elements */
 	const struct hnode *after = anchor;
 	int seen_h1 = anchor == NULL, tries = 0;
-	const char *time_any = NULL, *time_after = NULL;
+	const char *time_any = NULL, *time_after = NULL, *time_soft = NULL;
+	const struct hnode *datecls_soft = NULL;
 	const struct hnode *datecls = NULL, *datecls_after = NULL;
 	const char *md_author = NULL, *rel_author = NULL, *cls_author = NULL, *by_author = NULL;
 	int author_tries = 0, by_tries = 0;
@@ -869,6 +887,21 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 					v = html_text(ar, n, 0, NULL);
 				md_author = v;
 			}
+		}
+		if (n->tag == T_TIME && !time_soft && soft_chrome(n)) {
+			const char *v = n->datetime ? n->datetime : html_text(ar, n, 0, NULL);
+			char out[64];
+			unsigned fl;
+			if (v && na_date_parse(v, strlen(v), out, &fl) == 0)
+				time_soft = v;
+		}
+		if ((n->flags & HN_DATE) && !datecls_soft && n->chars > 5 && n->chars < 80 && soft_chrome(n)) {
+			size_t len;
+			char out[64];
+			unsigned fl;
+			char *t = html_text(ar, n, 0, &len);
+			if (na_date_find(t, len, out, &fl) == 0)
+				datecls_soft = n;
 		}
 		if (n->tag == T_TIME && !in_chrome(n)) {
 			const char *v = n->datetime;
@@ -998,6 +1031,13 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		char out[16];
 		if (url_date(a->url, out))
 			na_article_set_date(a, &a->published, out, strlen(out));
+	}
+	/* last: a date in an aside or footer */
+	set_date(a, &a->published, time_soft);
+	if (!a->published.value && datecls_soft) {
+		size_t len;
+		char *t = html_text(ar, datecls_soft, 0, &len);
+		set_date_found(a, &a->published, t, len);
 	}
 	/* ---- authors */
 	if (art)

@@ -143,3 +143,24 @@ DEFINE_TEST(test_html_meta_date_names)
 	assert_true(a->modified.value && !strncmp(a->modified.value, "2024-07-30", 10));
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_date_in_aside)
+{
+	struct na_article *a = na_article_new();
+	/* the post's date in an <aside> or <footer>: taken when nothing better is found */
+	static const char p[] = HEAD("Bridge reopens") "</head><body><article><aside><time datetime=\"2021-06-06\">"
+		"June 6</time></aside><h1>Bridge reopens</h1>" BODY "</article></body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_true(day_is(a, "2021-06-06"));
+	static const char q[] = HEAD("Bridge reopens") "</head><body><article><h1>Bridge reopens</h1>" BODY
+		"<footer class=\"meta\"><span class=\"meta-date\">March 30, 2023</span></footer></article></body></html>";
+	assert_int(read_html(q, a), NA_OK);
+	assert_true(day_is(a, "2023-03-30"));
+	/* but not the dates of a list of other posts */
+	static const char r[] = HEAD("Bridge reopens") "</head><body><article><h1>Bridge reopens</h1>" BODY
+		"</article><aside><ul><li><a href=\"/a\">Older story</a> <time datetime=\"2020-01-02\">Jan 2</time></li>"
+		"</ul></aside></body></html>";
+	assert_int(read_html(r, a), NA_OK);
+	assert_true(a->published.value == NULL);
+	na_article_free(a);
+}

@@ -164,3 +164,18 @@ DEFINE_TEST(test_html_meta_date_in_aside)
 	assert_true(a->published.value == NULL);
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_streamed_hidden)
+{
+	struct na_article *a = na_article_new();
+	/* streamed server rendering parks the article in <div hidden id="S:1">
+	 * at the end of <body> and moves it into place with a script */
+	static const char p[] = HEAD("Bridge reopens") "</head><body><div id=\"S:0\">Loading...</div>"
+		"<div hidden id=\"S:1\"><main><h1>Bridge reopens</h1><p>By Jane Doe, October 16, 2020</p>" BODY
+		"<p>The mayor said the reopening was the best news the city had heard all year, and thanked the crews.</p>"
+		"</main></div><script>$RC(\"B:0\",\"S:1\")</script></body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_true(day_is(a, "2020-10-16"));
+	assert_true(a->nbody >= 3);
+	na_article_free(a);
+}

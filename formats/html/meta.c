@@ -450,7 +450,7 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 		return NULL;
 	char *t = clean(ar, s);
 	char *p = t;
-	static const char *const pre[] = {"written by ", "posted by ", "reviewed by ", "words by ", "story by ",
+	static const char *const pre[] = {"written by: ", "posted by: ", "written by ", "posted by ", "reviewed by ", "words by ", "story by ",
 	                                  "by: ", "by ", "von ", "par ", "por ", "from ", "author: ", "authors: ",
 	                                  "\xE2\x80\x94 ", "- ", "text: "};
 	for (int again = 1; again;) {
@@ -471,6 +471,10 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 		if (q && q > p)
 			*q = 0;
 	}
+	/* "Jane Doe, Candidate Representative to the Liaison Committee": a
+	 * long role after the name */
+	if (strict && words(p) > 8 && strstr(p, ", "))
+		*strstr(p, ", ") = 0;
 	size_t n = strlen(p);
 	while (n && (p[n - 1] == ' ' || p[n - 1] == ',' || p[n - 1] == '|' || p[n - 1] == ':'))
 		p[--n] = 0;
@@ -516,7 +520,9 @@ static void byline_collect(struct na_buf *b, const struct hnode *n)
 		if (blk)
 			na_buf_addc(b, ' ');
 		byline_collect(b, k);
-		if (blk)
+		if (k->tag == T_LI && k->next)
+			na_buf_add(b, ", ", 2); /* one name per list item */
+		else if (blk)
 			na_buf_addc(b, ' ');
 	}
 }
@@ -561,6 +567,48 @@ static int person_like(const char *s)
 		p = e;
 	}
 	return w >= 2 && w <= 3;
+}
+
+/* Letters and digits of s, lowercased, into d (cap bytes). */
+static void squash(const char *s, char *d, size_t cap)
+{
+	size_t o = 0;
+	for (; s && *s && o + 1 < cap; s++)
+		if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			d[o++] = (char)tolower((unsigned char)*s);
+	d[o] = 0;
+}
+
+/* name is the site's own name: the publisher / og:site_name, the <title>
+ * suffix or the domain's name ("HomeAdvisor" for "Home Advisor",
+ * "franshares" for franshares.com), spaces and case aside. */
+static int site_like(const char *name, const char *site, const char *title_site, const char *url)
+{
+	char n[128], o[128];
+	squash(name, n, sizeof n);
+	if (!*n)
+		return 0;
+	const char *c[] = {site, title_site};
+	for (size_t i = 0; i < NA_ARRAY_SIZE(c); i++) {
+		squash(c[i], o, sizeof o);
+		if (*o && !strcmp(n, o))
+			return 1;
+	}
+	if (url) {
+		const char *h = strstr(url, "://");
+		h = h ? h + 3 : url;
+		if (!strncmp(h, "www.", 4))
+			h += 4;
+		size_t l = strcspn(h, "./:");
+		if (l && l < sizeof o) {
+			memcpy(o, h, l);
+			o[l] = 0;
+			squash(o, o, sizeof o);
+			if (!strcmp(n, o))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 static void add_author(struct na_article *a, struct na_arena *ar, const char *raw, int strict)
@@ -935,19 +983,31 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 						cls_author = c1;
 				}
 		}
-		/* a "By Name" line near the headline */
-		if (!by_author && seen_h1 && anchor && n->chars > 3 && n->chars < 60 && by_tries < 12 &&
-		    !in_chrome(n) && n->first && (n->first->flags & HN_TEXT)) {
-			const char *t = n->first->text;
-			while (*t == ' ' || *t == '\n' || *t == '\t')
-				t++;
-			if (!strncmp(t, "By ", 3) || !strncmp(t, "by ", 3) || !strncmp(t, "BY ", 3) || !strncasecmp(t, "Written by", 10) ||
-			    ((!strcmp(t, "By") || !strcmp(t, "by")) && n->first->next)) {
-				char *c1 = clean_byline(ar, byline_text(ar, n), 1);
+		/* a "By Name" line near the headline (a <time> may come first) */
+		if (!by_author && seen_h1 && anchor && n->chars > 3 && n->chars < 140 && by_tries < 16 &&
+		    !in_chrome(n) && n->first) {
+			const struct hnode *k = n->first;
+			const char *t = NULL;
+			for (; k; k = k->next) {
+				if (k->flags & HN_TEXT) {
+					t = k->text;
+					while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
+						t++;
+					if (*t)
+						break;
+					t = NULL;
+				} else if (k->tag != T_TIME && !(k->flags & HN_DATE))
+					break;
+			}
+			if (t && (!strncmp(t, "By ", 3) || !strncmp(t, "by ", 3) || !strncmp(t, "BY ", 3) ||
+			          !strncasecmp(t, "Written by", 10) || ((!strcmp(t, "By") || !strcmp(t, "by")) && k->next))) {
+				char *bt = byline_text(ar, n);
+				char *c1 = strlen(bt) < 120 ? clean_byline(ar, bt, 1) : NULL;
 				if (c1)
 					by_author = c1;
 			}
-			by_tries++;
+			if (t)
+				by_tries++;
 		}
 		if ((n->flags & HN_DATE) && n->chars > 5 && n->chars < 80 && !in_chrome(n) && tries < 40 &&
 		    (!datecls || (!datecls_after && seen_h1 && anchor))) {
@@ -1062,6 +1122,24 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		add_author(a, ar, by_author, 1);
 	if (!a->byline.n && cls_author)
 		add_author(a, ar, cls_author, 1);
+
+	/* a byline in the metadata that only names the site itself
+	 * (publisher, og:site_name, the <title> suffix, the domain) gives way to
+	 * a person's byline shown on the page */
+	if (a->byline.n) {
+		int all_site = 1;
+		for (size_t i = 0; i < a->byline.n && all_site; i++)
+			all_site = site_like(a->byline.v[i], site, title_site, a->url) && !person_like(a->byline.v[i]);
+		const char *vis[] = {rel_author, by_author, cls_author};
+		for (size_t i = 0; all_site && i < NA_ARRAY_SIZE(vis); i++) {
+			char *c1 = vis[i] ? clean_byline(ar, vis[i], 1) : NULL;
+			if (c1 && !site_like(c1, site, title_site, a->url)) {
+				a->byline.n = 0;
+				add_author(a, ar, c1, 1);
+				break;
+			}
+		}
+	}
 
 	/* personal sites are named after their author ("Jane Doe" in the title
 	 * suffix or og:site_name): a site name that reads as a person's name */

@@ -179,3 +179,34 @@ DEFINE_TEST(test_html_meta_streamed_hidden)
 	assert_true(a->nbody >= 3);
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_byline_rules)
+{
+	struct na_article *a = na_article_new();
+	/* the metadata names the site as author, the page names a person */
+	static const char p1[] = HEAD("Bridge reopens | Harbour Post") "<meta property=\"og:site_name\" "
+		"content=\"Harbour Post\"><meta name=\"author\" content=\"HarbourPost\"></head><body><h1>Bridge reopens</h1>"
+		"<p class=\"meta\">By Jane Doe</p>" BODY "</body></html>";
+	assert_int(read_html(p1, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Jane Doe");
+	/* a "by" line that starts with a <time>, the name followed by a long role */
+	static const char p2[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1><div class=\"node-meta\">"
+		"<time datetime=\"2017-03-01\">03/01/2017</time> by Agatha Caleo, Candidate Representative to the "
+		"Candidate Liaison Committee</div>" BODY "</body></html>";
+	assert_int(read_html(p2, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Agatha Caleo");
+	assert_true(day_is(a, "2017-03-01"));
+	/* names in a list: one per item */
+	static const char p3[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1><span>Written by: <ul>"
+		"<li><a href=\"/a/1\">Emily Walker</a></li><li><a href=\"/a/2\">Casey McDevitt</a></li></ul></span>" BODY
+		"</body></html>";
+	assert_int(read_html(p3, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Emily Walker, Casey McDevitt");
+	na_article_free(a);
+}

@@ -398,7 +398,7 @@ static int soft_chrome(const struct hnode *n)
 	int soft = 0;
 	for (; n; n = n->parent) {
 		if ((n->flags & HN_HIDDEN) || n->tag == T_SCRIPT || n->tag == T_NOSCRIPT || n->tag == T_TEMPLATE ||
-		    n->tag == T_LI || (n->tag == T_NAV && !major(n)))
+		    n->tag == T_LI || n->tag == T_FORM || (n->tag == T_NAV && !major(n)))
 			return 0;
 		if ((n->tag == T_ASIDE || n->tag == T_FOOTER) && !major(n))
 			soft = 1;
@@ -450,7 +450,7 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 		return NULL;
 	char *t = clean(ar, s);
 	char *p = t;
-	static const char *const pre[] = {"written by: ", "posted by: ", "written by ", "posted by ", "reviewed by ", "words by ", "story by ",
+	static const char *const pre[] = {"view all posts by ", "all posts by ", "more posts by ", "written by: ", "posted by: ", "written by ", "posted by ", "reviewed by ", "words by ", "story by ",
 	                                  "by: ", "by ", "von ", "par ", "por ", "from ", "author: ", "authors: ",
 	                                  "\xE2\x80\x94 ", "- ", "text: "};
 	for (int again = 1; again;) {
@@ -492,6 +492,10 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 		return NULL;
 	if (!strchr(p, ' ') && strchr(p, '.'))
 		return NULL; /* template placeholders such as page.head.author */
+	if (n >= 2 && !strcmp(p + n - 2, " *"))
+		return NULL; /* form labels ("Name *") */
+	while (n && p[n - 1] == '*')
+		p[--n] = 0; /* footnote marks */
 	if (strict && !isupper((unsigned char)p[0]) && !((unsigned char)p[0] >= 0x80))
 		return NULL; /* names are capitalised; handles and slugs are not */
 	int digits = 0;
@@ -910,6 +914,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 	const struct hnode *datecls_soft = NULL;
 	const struct hnode *datecls = NULL, *datecls_after = NULL;
 	const char *md_author = NULL, *rel_author = NULL, *cls_author = NULL, *by_author = NULL;
+	const char *cls_author_soft = NULL;
 	int author_tries = 0, by_tries = 0;
 	int nodes = 0;
 	for (const struct hnode *n = p->root; n; ) {
@@ -968,6 +973,12 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		}
 		if (n->rel && strstr(n->rel, "author") && !rel_author)
 			rel_author = html_text(ar, n, 0, NULL);
+		if ((n->flags & HN_BYLINE) && !cls_author_soft && n->chars > 0 && n->chars < 80 && n->tag != T_ARTICLE &&
+		    soft_chrome(n)) {
+			char *c1 = clean_byline(ar, byline_text(ar, n), 1);
+			if (c1 && !html_agency(c1, 0) && words(c1) >= 2)
+				cls_author_soft = c1;
+		}
 		if ((n->flags & HN_BYLINE) && !cls_author && !in_chrome(n) && n->chars > 0 && n->chars < 120 &&
 		    n->tag != T_BODY && n->tag != T_HTML && n->tag != T_ARTICLE && author_tries++ < 30) {
 			char *t = byline_text(ar, n);
@@ -1130,7 +1141,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		int all_site = 1;
 		for (size_t i = 0; i < a->byline.n && all_site; i++)
 			all_site = site_like(a->byline.v[i], site, title_site, a->url) && !person_like(a->byline.v[i]);
-		const char *vis[] = {rel_author, by_author, cls_author};
+		const char *vis[] = {rel_author, by_author, cls_author, cls_author_soft};
 		for (size_t i = 0; all_site && i < NA_ARRAY_SIZE(vis); i++) {
 			char *c1 = vis[i] ? clean_byline(ar, vis[i], 1) : NULL;
 			if (c1 && !site_like(c1, site, title_site, a->url)) {
@@ -1140,6 +1151,9 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			}
 		}
 	}
+
+	if (!a->byline.n && cls_author_soft)
+		add_author(a, ar, cls_author_soft, 1);
 
 	/* personal sites are named after their author ("Jane Doe" in the title
 	 * suffix or og:site_name): a site name that reads as a person's name */

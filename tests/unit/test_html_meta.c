@@ -210,3 +210,29 @@ DEFINE_TEST(test_html_meta_byline_rules)
 		assert_str(a->byline.v[0], "Emily Walker, Casey McDevitt");
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_byline_aside)
+{
+	struct na_article *a = na_article_new();
+	/* the byline box in an <aside> beats a metadata author that is the site */
+	static const char p1[] = HEAD("Bridge reopens - Harbour Health") "<meta name=\"author\" content=\"Harbour Health\">"
+		"</head><body><main><aside><p class=\"article-author\">Written By <span>Angela Holliday-Bell, MD*</span></p>"
+		"</aside><h1>Bridge reopens</h1>" BODY "</main></body></html>";
+	assert_int(read_html(p1, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Angela Holliday-Bell, MD");
+	/* "View all posts by" links; comment-form labels are no bylines */
+	static const char p2[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1>" BODY
+		"<aside><div class=\"author-box\"><a href=\"/a/ray\">View all posts by Ray Ansari</a></div></aside>"
+		"</body></html>";
+	assert_int(read_html(p2, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Ray Ansari");
+	static const char p3[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1>" BODY
+		"<footer><div class=\"comment-author\"><span>Name *</span></div></footer></body></html>";
+	assert_int(read_html(p3, a), NA_OK);
+	assert_int(a->byline.n, 0);
+	na_article_free(a);
+}

@@ -406,6 +406,17 @@ static int soft_chrome(const struct hnode *n)
 	return soft;
 }
 
+/* Inside a related-stories, comments, share or sidebar widget (class/id
+ * names it; not a big wrapper): dates there belong to other posts. */
+static const struct hnode *in_widget(const struct hnode *n)
+{
+	for (; n; n = n->parent)
+		if ((n->flags & HN_SHARE) && n->tag != T_BODY && n->tag != T_HTML && n->tag != T_MAIN &&
+		    n->tag != T_ARTICLE && !((n->flags & HN_POS) && n->nparas >= 3) && !major(n))
+			return n;
+	return NULL;
+}
+
 static int in_chrome(const struct hnode *n)
 {
 	for (; n; n = n->parent)
@@ -413,6 +424,14 @@ static int in_chrome(const struct hnode *n)
 		    ((n->tag == T_NAV || n->tag == T_ASIDE || n->tag == T_FOOTER) && !major(n)))
 			return 1;
 	return 0;
+}
+
+/* A post's own date in a small box named as a sidebar or meta widget
+ * ("single-post-sidebar"): a widget of a few words, not a list of posts. */
+static int soft_widget(const struct hnode *n)
+{
+	const struct hnode *w = in_widget(n);
+	return w && w->chars < 200 && !in_chrome(n);
 }
 
 static const char *const agencies[] = {
@@ -941,14 +960,15 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 				md_author = v;
 			}
 		}
-		if (n->tag == T_TIME && !time_soft && soft_chrome(n)) {
+		if (n->tag == T_TIME && !time_soft && (soft_chrome(n) || soft_widget(n))) {
 			const char *v = n->datetime ? n->datetime : html_text(ar, n, 0, NULL);
 			char out[64];
 			unsigned fl;
 			if (v && na_date_parse(v, strlen(v), out, &fl) == 0)
 				time_soft = v;
 		}
-		if ((n->flags & HN_DATE) && !datecls_soft && n->chars > 5 && n->chars < 80 && soft_chrome(n)) {
+		if ((n->flags & HN_DATE) && !datecls_soft && n->chars > 5 && n->chars < 80 &&
+		    (soft_chrome(n) || soft_widget(n))) {
 			size_t len;
 			char out[64];
 			unsigned fl;
@@ -956,7 +976,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			if (na_date_find(t, len, out, &fl) == 0)
 				datecls_soft = n;
 		}
-		if (n->tag == T_TIME && !in_chrome(n)) {
+		if (n->tag == T_TIME && !in_chrome(n) && !in_widget(n)) {
 			const char *v = n->datetime;
 			if (!v) {
 				char *t = html_text(ar, n, 0, NULL);
@@ -1020,7 +1040,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			if (t)
 				by_tries++;
 		}
-		if ((n->flags & HN_DATE) && n->chars > 5 && n->chars < 80 && !in_chrome(n) && tries < 40 &&
+		if ((n->flags & HN_DATE) && n->chars > 5 && n->chars < 80 && !in_chrome(n) && !in_widget(n) && tries < 40 &&
 		    (!datecls || (!datecls_after && seen_h1 && anchor))) {
 			size_t len;
 			char out[64];
@@ -1048,7 +1068,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		struct na_buf b = {0};
 		const struct hnode *n = anchor->first ? skip_subtree(anchor, p->root) : next_node(anchor, p->root);
 		for (; n && b.len < 600; n = next_node(n, p->root))
-			if ((n->flags & HN_TEXT) && !in_chrome(n)) {
+			if ((n->flags & HN_TEXT) && !in_chrome(n) && !in_widget(n)) {
 				na_buf_add(&b, n->text, n->len);
 				na_buf_addc(&b, ' ');
 			}
@@ -1061,7 +1081,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		const struct hnode *prev[64];
 		size_t np = 0;
 		for (const struct hnode *x = p->root; x && x != anchor; x = next_node(x, p->root))
-			if ((x->flags & HN_TEXT) && !in_chrome(x)) {
+			if ((x->flags & HN_TEXT) && !in_chrome(x) && !in_widget(x)) {
 				prev[np % 64] = x;
 				np++;
 			}

@@ -236,3 +236,23 @@ DEFINE_TEST(test_html_meta_byline_aside)
 	assert_int(a->byline.n, 0);
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_date_widgets)
+{
+	struct na_article *a = na_article_new();
+	/* the date just before the headline, not the next story's in a related list */
+	static const char p1[] = HEAD("Bridge reopens") "</head><body><div class=\"post-head\"><div>Last updated:</div>"
+		"<div>Dec 12, 2025</div></div><h1>Bridge reopens</h1>" BODY "<div class=\"related-posts\">"
+		"<div class=\"item\"><a href=\"/b\">Ferry returns</a><div class=\"post-date\">December 2, 2025</div></div>"
+		"<div class=\"item\"><a href=\"/c\">Tunnel closes</a><div class=\"post-date\">November 2, 2025</div></div>"
+		"</div></body></html>";
+	assert_int(read_html(p1, a), NA_OK);
+	assert_true(day_is(a, "2025-12-12"));
+	/* a small sidebar box with the post's own date: late evidence */
+	static const char p2[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1><div class=\"post-body\">"
+		BODY "</div><div class=\"single-post-sidebar\"><h4>Published</h4><div class=\"single-post-date\">"
+		"July 8, 2025</div></div></body></html>";
+	assert_int(read_html(p2, a), NA_OK);
+	assert_true(day_is(a, "2025-07-08"));
+	na_article_free(a);
+}

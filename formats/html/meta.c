@@ -417,6 +417,28 @@ static const struct hnode *in_widget(const struct hnode *n)
 	return NULL;
 }
 
+/* Inside a comment (class/id or microdata names it): a commenter, not the author. */
+static int in_comment(const struct hnode *n)
+{
+	for (; n; n = n->parent) {
+		if (((n->cls && strstr(n->cls, "comment")) || (n->itemtype && strstr(n->itemtype, "Comment")) ||
+		     (n->itemprop && !strcmp(n->itemprop, "comment"))) && !major(n) && n->tag != T_BODY)
+			return 1;
+		if (n->tag == T_BODY || n->tag == T_MAIN)
+			return 0;
+	}
+	return 0;
+}
+
+/* n inside a <time> or date-classed element below top. */
+static int in_date(const struct hnode *n, const struct hnode *top)
+{
+	for (n = n->parent; n && n != top; n = n->parent)
+		if (n->tag == T_TIME || ((n->flags & HN_DATE) && !(n->flags & HN_BYLINE)))
+			return 1;
+	return 0;
+}
+
 static int in_chrome(const struct hnode *n)
 {
 	for (; n; n = n->parent)
@@ -459,7 +481,7 @@ const char *html_agency(const char *s, size_t n)
 static int looks_like_url(const char *s)
 {
 	return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) || !strncmp(s, "www.", 4) ||
-	       strchr(s, '/') != NULL;
+	       (strchr(s, '/') != NULL && strchr(s, ' ') == NULL);
 }
 
 /* "By Jane Doe | June 3" -> "Jane Doe"; NULL when nothing name-like is left. */
@@ -503,7 +525,8 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 	static const char *const notname[] = {"by", "posted by", "written by", "author", "authors", "author bio",
 	                                      "about the author", "sign in", "log in", "login", "share", "follow",
 	                                      "contributor", "contributor content", "staff", "admin", "editor",
-	                                      "more", "read more", "subscribe", "menu", "search", "home"};
+	                                      "more", "read more", "subscribe", "menu", "search", "home", "name",
+	                                      "your name", "undefined", "null", "unknown", "anonymous"};
 	for (size_t i = 0; i < NA_ARRAY_SIZE(notname); i++)
 		if (same_text(p, notname[i]))
 			return NULL;
@@ -950,7 +973,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 				set_date(a, &a->published, n->datetime ? n->datetime : n->content ? n->content : html_text(ar, n, 0, NULL));
 			else if (strstr(ip, "dateModified") && !a->modified.value)
 				set_date(a, &a->modified, n->datetime ? n->datetime : n->content ? n->content : html_text(ar, n, 0, NULL));
-			else if (!strcmp(ip, "author") && !md_author) {
+			else if (!strcmp(ip, "author") && !md_author && !in_comment(n)) {
 				const char *v = n->content;
 				for (const struct hnode *k = n->first; !v && k; k = next_node(k, n))
 					if (k->itemprop && !strcmp(k->itemprop, "name"))
@@ -994,20 +1017,27 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		if (n->rel && strstr(n->rel, "author") && !rel_author)
 			rel_author = html_text(ar, n, 0, NULL);
 		if ((n->flags & HN_BYLINE) && !cls_author_soft && n->chars > 0 && n->chars < 80 && n->tag != T_ARTICLE &&
-		    soft_chrome(n)) {
+		    soft_chrome(n) && !in_comment(n)) {
 			char *c1 = clean_byline(ar, byline_text(ar, n), 1);
 			if (c1 && !html_agency(c1, 0) && words(c1) >= 2)
 				cls_author_soft = c1;
 		}
-		if ((n->flags & HN_BYLINE) && !cls_author && !in_chrome(n) && n->chars > 0 && n->chars < 120 &&
+		if ((n->flags & HN_BYLINE) && !cls_author && !in_chrome(n) && !in_comment(n) && n->chars > 0 && n->chars < 120 &&
 		    n->tag != T_BODY && n->tag != T_HTML && n->tag != T_ARTICLE && author_tries++ < 30) {
-			char *t = byline_text(ar, n);
+			/* an author box with the name in its own element ("author__name"
+			 * beside "author__position"): that element */
+			const struct hnode *nm = NULL;
+			for (const struct hnode *x = n->first; x && !nm; x = next_node(x, n))
+				if (!(x->flags & HN_TEXT) && x->chars > 0 &&
+				    ((x->cls && strstr(x->cls, "name")) || (x->itemprop && !strcmp(x->itemprop, "name"))))
+					nm = x;
+			char *t = byline_text(ar, nm ? nm : n);
 			if (n->chars < 80 && clean_byline(ar, t, 1))
 				cls_author = t;
 			/* "By <a>Name</a> <time>...": the first text run that reads as a name */
 			int k = 0;
 			for (const struct hnode *x = n->first; x && !cls_author && k < 8; x = next_node(x, n))
-				if (x->flags & HN_TEXT) {
+				if ((x->flags & HN_TEXT) && !in_date(x, n)) {
 					k++;
 					char *c1 = clean_byline(ar, x->text, 1);
 					if (c1 && !html_agency(c1, 0))
@@ -1136,11 +1166,11 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 	if (!a->byline.n && art)
 		ld_authors(&ld, na_json_get(art, "creator"), a, ar);
 	static const char *const authkeys[] = {"author", "article:author", "dc.creator", "dcterms.creator",
-	                                       "byl", "sailthru.author", "parsely-author", "citation_author",
-	                                       "twitter:creator", NULL};
+	                                       "byl", "sailthru.author", "parsely-author", "cxenseparse:author",
+	                                       "citation_author", "twitter:creator", NULL};
 	for (size_t i = 0; authkeys[i] && !a->byline.n; i++) {
 		const char *v = html_meta_get(p, authkeys[i]);
-		if (v && authkeys[i][0] == 't' && v[0] == '@')
+		if (v && authkeys[i][0] == 't' && (v[0] == '@' || !strchr(v, ' ')))
 			continue; /* a handle, not a name */
 		if (v)
 			add_author(a, ar, v, 0);

@@ -256,3 +256,40 @@ DEFINE_TEST(test_html_meta_date_widgets)
 	assert_true(day_is(a, "2025-07-08"));
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_byline_sources)
+{
+	struct na_article *a = na_article_new();
+	/* a commenter's microdata author is not the article's */
+	static const char p1[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1>" BODY
+		"<ol><li><article itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
+		"<p class=\"comment-author\" itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+		"<span itemprop=\"name\">Jane Roe</span> says</p><p>Nice.</p></article></li></ol></body></html>";
+	assert_int(read_html(p1, a), NA_OK);
+	assert_int(a->byline.n, 0);
+	/* twitter:creator without "@" is still a handle; cXense names the author */
+	static const char p2[] = HEAD("Bridge reopens") "<meta name=\"twitter:creator\" content=\"harbourpost\">"
+		"<meta property=\"cXenseParse:author\" content=\"Harry Rabinowitz\"></head><body><h1>Bridge reopens</h1>"
+		BODY "</body></html>";
+	assert_int(read_html(p2, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Harry Rabinowitz");
+	/* an author box: the element named as the name, not the job title beside it */
+	static const char p3[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1><div class=\"article__author\">"
+		"<span class=\"article__author__name\">Mateusz Haberny</span><span class=\"article__author__position\">"
+		"Founder at Oakywood</span></div>" BODY "</body></html>";
+	assert_int(read_html(p3, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Mateusz Haberny");
+	/* the date inside an author/date box is not a name; "A / B" is not a URL */
+	static const char p4[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1><div class=\"author-date\">"
+		"<time datetime=\"Jun 2\"><span>Jun 2</span></time></div><p class=\"post-author__name\">Laura / Plant House</p>"
+		BODY "</body></html>";
+	assert_int(read_html(p4, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Laura / Plant House");
+	na_article_free(a);
+}

@@ -914,6 +914,22 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			}
 		}
 	}
+	if (!anchor && a->headline) {
+		/* else the <h1> that words the headline nearly the same way */
+		int hw = words(a->headline);
+		int k = 0;
+		for (const struct hnode *n = p->root; n && k < 20; n = next_node(n, p->root)) {
+			if (n->tag != T_H1 || in_chrome(n))
+				continue;
+			k++;
+			char *t = html_text(ar, n, 0, NULL);
+			int sw = shared_words(t, a->headline);
+			if (sw >= 3 && sw * 2 >= hw && words(t) <= hw * 2) {
+				anchor = n;
+				break;
+			}
+		}
+	}
 	if (!site && title_site && words(title_site) <= 5)
 		site = title_site;
 

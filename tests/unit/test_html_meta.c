@@ -293,3 +293,18 @@ DEFINE_TEST(test_html_meta_byline_sources)
 		assert_str(a->byline.v[0], "Laura / Plant House");
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_anchor_similar_h1)
+{
+	struct na_article *a = na_article_new();
+	/* the headline comes from og:title; the visible <h1> words it a little
+	 * differently: dates are still looked for next to that <h1> */
+	static const char p[] = HEAD("Episode 43. Myron Scholes, Stanford Finance Professor, on options pricing")
+		"<meta property=\"og:title\" content=\"Episode 43. Myron Scholes, Stanford Finance Professor, on options "
+		"pricing\"></head><body><header><h1>The Podcast of Free Markets</h1></header><article>"
+		"<h1>Episode 43. Myron Scholes, Stanford Professor, on options pricing</h1><div class=\"x\">Jan 06, 2025</div>"
+		BODY "</article></body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_true(day_is(a, "2025-01-06"));
+	na_article_free(a);
+}

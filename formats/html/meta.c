@@ -970,6 +970,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 	int seen_h1 = anchor == NULL, tries = 0;
 	const char *time_any = NULL, *time_after = NULL, *time_soft = NULL;
 	const struct hnode *datecls_soft = NULL;
+	size_t after_chars = 0, datecls_dist = 0; /* text after the headline, up to datecls_after */
 	const struct hnode *datecls = NULL, *datecls_after = NULL;
 	const char *md_author = NULL, *rel_author = NULL, *cls_author = NULL, *by_author = NULL;
 	const char *cls_author_soft = NULL;
@@ -978,6 +979,8 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 	for (const struct hnode *n = p->root; n; ) {
 		if (n == after)
 			seen_h1 = 1;
+		if ((n->flags & HN_TEXT) && seen_h1 && anchor)
+			after_chars += n->len;
 		if ((n->flags & HN_TEXT) || n->tag == T_SCRIPT || n->tag == T_STYLE || n->tag == T_HEAD) {
 			n = n->flags & HN_TEXT ? next_node(n, p->root) : skip_subtree(n, p->root);
 			continue;
@@ -1096,14 +1099,19 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			if (na_date_find(t, len, out, &fl) == 0) {
 				if (!datecls)
 					datecls = n;
-				if (seen_h1 && !datecls_after && anchor)
+				if (seen_h1 && !datecls_after && anchor) {
 					datecls_after = n;
+					datecls_dist = after_chars;
+				}
 			}
 		}
 		n = next_node(n, p->root);
 	}
 	set_date(a, &a->published, time_after);
-	if (!a->published.value && datecls_after) {
+	/* a date-classed element far below the headline (past the story, in a
+	 * list of other articles) comes after the text around the headline */
+	int datecls_near = datecls_dist < 1500;
+	if (!a->published.value && datecls_after && datecls_near) {
 		size_t len;
 		char *t = html_text(ar, datecls_after, 0, &len);
 		set_date_found(a, &a->published, t, len);
@@ -1148,6 +1156,11 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			set_date_found(a, &a->published, b.p + off, k - off);
 		}
 		na_buf_free(&b);
+	}
+	if (!a->published.value && datecls_after && !datecls_near) {
+		size_t len;
+		char *t = html_text(ar, datecls_after, 0, &len);
+		set_date_found(a, &a->published, t, len);
 	}
 	set_date(a, &a->published, time_any);
 	if (!a->published.value && datecls) {

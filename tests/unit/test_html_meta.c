@@ -308,3 +308,17 @@ DEFINE_TEST(test_html_meta_anchor_similar_h1)
 	assert_true(day_is(a, "2025-01-06"));
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_date_far_below)
+{
+	struct na_article *a = na_article_new();
+	/* the date just above the headline beats a date-classed element far
+	 * below it (a carousel of other articles after the story) */
+	static const char p[] = HEAD("Bridge reopens") "</head><body><div class=\"header-meta\"><span>February 6, 2026"
+		"</span></div><h1>Bridge reopens</h1>" BODY BODY BODY BODY BODY BODY BODY BODY
+		"<div class=\"carousel\"><div class=\"item\"><a href=\"/x\">Ferry returns</a><div class=\"item__date\">"
+		"Mar 3, 2026</div></div></div></body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_true(day_is(a, "2026-02-06"));
+	na_article_free(a);
+}

@@ -517,8 +517,18 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 	if (strict && words(p) > 8 && strstr(p, ", "))
 		*strstr(p, ", ") = 0;
 	size_t n = strlen(p);
-	while (n && (p[n - 1] == ' ' || p[n - 1] == ',' || p[n - 1] == '|' || p[n - 1] == ':'))
-		p[--n] = 0;
+	for (;;) {
+		/* trailing separators: , | : - and the en/em dash, middle dot, bullet */
+		if (n && (p[n - 1] == ' ' || p[n - 1] == ',' || p[n - 1] == '|' || p[n - 1] == ':' || p[n - 1] == '-'))
+			p[--n] = 0;
+		else if (n >= 3 && (!strcmp(p + n - 3, "\xE2\x80\x93") || !strcmp(p + n - 3, "\xE2\x80\x94") ||
+		                    !strcmp(p + n - 3, "\xE2\x80\xA2")))
+			p[n -= 3] = 0;
+		else if (n >= 2 && !strcmp(p + n - 2, "\xC2\xB7"))
+			p[n -= 2] = 0;
+		else
+			break;
+	}
 	if (!n || n > 80 || words(p) > 8)
 		return NULL;
 	/* labels and widgets that sit where bylines sit */
@@ -568,8 +578,8 @@ static void byline_collect(struct na_buf *b, const struct hnode *n)
 		byline_collect(b, k);
 		if (k->tag == T_LI && k->next)
 			na_buf_add(b, ", ", 2); /* one name per list item */
-		else if (blk)
-			na_buf_addc(b, ' ');
+		else if (blk || (k->next && !(k->next->flags & HN_TEXT)))
+			na_buf_addc(b, ' '); /* <span>By</span><span>Name</span> */
 	}
 }
 
@@ -1076,8 +1086,19 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 					if (*t)
 						break;
 					t = NULL;
-				} else if (k->tag != T_TIME && !(k->flags & HN_DATE))
+				} else if (k->tag != T_TIME && !(k->flags & HN_DATE)) {
+					/* <span>By</span><span>Name</span> */
+					if (k->chars == 2 && k->first && (k->first->flags & HN_TEXT) && !k->first->next &&
+					    k->next) {
+						const char *w = k->first->text;
+						while (*w == ' ' || *w == '\n' || *w == '\t' || *w == '\r')
+							w++;
+						if ((w[0] == 'B' || w[0] == 'b') && (w[1] == 'y' || w[1] == 'Y') &&
+						    (!w[2] || w[2] == ' ' || w[2] == '\n' || w[2] == ':'))
+							t = "By";
+					}
 					break;
+				}
 			}
 			if (t && (!strncmp(t, "By ", 3) || !strncmp(t, "by ", 3) || !strncmp(t, "BY ", 3) ||
 			          !strncasecmp(t, "Written by", 10) || ((!strcmp(t, "By") || !strcmp(t, "by")) && k->next))) {
@@ -1203,6 +1224,16 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			continue; /* a handle, not a name */
 		if (v)
 			add_author(a, ar, v, 0);
+	}
+	/* Slack/Twitter "enhanced data" pairs: twitter:label1 "Written by",
+	 * twitter:data1 the name (SEO plugins write them) */
+	for (int i = 1; i <= 4 && !a->byline.n; i++) {
+		char lk[24], dk[24];
+		snprintf(lk, sizeof lk, "twitter:label%d", i);
+		snprintf(dk, sizeof dk, "twitter:data%d", i);
+		const char *l = html_meta_get(p, lk);
+		if (l && (na_strncaseeq(l, "written by", 10) || same_text(l, "author") || same_text(l, "by")))
+			add_author(a, ar, html_meta_get(p, dk), 0);
 	}
 	if (!a->byline.n && md_author)
 		add_author(a, ar, md_author, 0);

@@ -322,3 +322,26 @@ DEFINE_TEST(test_html_meta_date_far_below)
 	assert_true(day_is(a, "2026-02-06"));
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_byline_labels)
+{
+	struct na_article *a = na_article_new();
+	/* twitter:label1 "Written by" + twitter:data1 the name */
+	static const char p1[] = HEAD("Bridge reopens") "<meta name=\"twitter:label1\" content=\"Written by\">"
+		"<meta name=\"twitter:data1\" content=\"Nawaz Dhandala\"><meta name=\"twitter:label2\" content=\"Time to "
+		"read\"><meta name=\"twitter:data2\" content=\"9 minutes\"></head><body><h1>Bridge reopens</h1>" BODY
+		"</body></html>";
+	assert_int(read_html(p1, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Nawaz Dhandala");
+	/* "By" in its own element, a dash after the name */
+	static const char p2[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1><div class=\"x\">"
+		"<span class=\"eyebrow\">By</span><span class=\"eyebrow\">Daryl Austin</span><span>-</span></div>" BODY
+		"</body></html>";
+	assert_int(read_html(p2, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Daryl Austin");
+	na_article_free(a);
+}

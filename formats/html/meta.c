@@ -1100,8 +1100,10 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 					break;
 				}
 			}
-			if (t && (!strncmp(t, "By ", 3) || !strncmp(t, "by ", 3) || !strncmp(t, "BY ", 3) ||
-			          !strncasecmp(t, "Written by", 10) || ((!strcmp(t, "By") || !strcmp(t, "by")) && k->next))) {
+			int by = t && (t[0] == 'B' || t[0] == 'b') && (t[1] == 'y' || t[1] == 'Y') &&
+			         (t[2] == ' ' || t[2] == '\n' || t[2] == '\t' || t[2] == '\r' || t[2] == ':' ||
+			          (!t[2] && k && k->next));
+			if (t && (by || !strncasecmp(t, "Written by", 10))) {
 				char *bt = byline_text(ar, n);
 				char *c1 = strlen(bt) < 120 ? clean_byline(ar, bt, 1) : NULL;
 				if (c1)

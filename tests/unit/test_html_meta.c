@@ -343,5 +343,12 @@ DEFINE_TEST(test_html_meta_byline_labels)
 	assert_int(a->byline.n, 1);
 	if (a->byline.n)
 		assert_str(a->byline.v[0], "Daryl Austin");
+	/* "By" and a line break before the linked name */
+	static const char p3[] = HEAD("Bridge reopens") "</head><body><h1>Bridge reopens</h1><p class=\"meta\">"
+		"<span class=\"item\"> By\n<a href=\"/p/dr\">Daniel Renfrow</a> </span></p>" BODY "</body></html>";
+	assert_int(read_html(p3, a), NA_OK);
+	assert_int(a->byline.n, 1);
+	if (a->byline.n)
+		assert_str(a->byline.v[0], "Daniel Renfrow");
 	na_article_free(a);
 }

@@ -381,13 +381,18 @@ static const struct hnode *skip_subtree(const struct hnode *n, const struct hnod
 /* A nav/aside/footer that holds most of the page's text is a wrapper the
  * parser made by leaving a mis-nested element open (libxml2 ignores a
  * </nav> while a <div> inside is still open): layout, not chrome. */
-static int major(const struct hnode *n)
+static int major_of(const struct hnode *n, uint32_t total)
 {
-	const struct hnode *root = n;
-	while (root->parent)
-		root = root->parent;
-	return n->nparas >= 3 && n->chars > root->chars / 2;
+	return n->nparas >= 3 && n->chars > total / 2;
 }
+
+static uint32_t page_chars(const struct hnode *n)
+{
+	while (n->parent)
+		n = n->parent;
+	return n->chars;
+}
+
 
 /* Only an aside or footer (not nav, hidden or script) keeps n out: such
  * boxes hold a post's date on some themes ("<footer class=entry-meta>"),
@@ -396,11 +401,12 @@ static int major(const struct hnode *n)
 static int soft_chrome(const struct hnode *n)
 {
 	int soft = 0;
+	uint32_t total = page_chars(n);
 	for (; n; n = n->parent) {
 		if ((n->flags & HN_HIDDEN) || n->tag == T_SCRIPT || n->tag == T_NOSCRIPT || n->tag == T_TEMPLATE ||
-		    n->tag == T_LI || n->tag == T_FORM || (n->tag == T_NAV && !major(n)))
+		    n->tag == T_LI || n->tag == T_FORM || (n->tag == T_NAV && !major_of(n, total)))
 			return 0;
-		if ((n->tag == T_ASIDE || n->tag == T_FOOTER) && !major(n))
+		if ((n->tag == T_ASIDE || n->tag == T_FOOTER) && !major_of(n, total))
 			soft = 1;
 	}
 	return soft;
@@ -410,9 +416,10 @@ static int soft_chrome(const struct hnode *n)
  * names it; not a big wrapper): dates there belong to other posts. */
 static const struct hnode *in_widget(const struct hnode *n)
 {
+	uint32_t total = page_chars(n);
 	for (; n; n = n->parent)
 		if ((n->flags & HN_SHARE) && n->tag != T_BODY && n->tag != T_HTML && n->tag != T_MAIN &&
-		    n->tag != T_ARTICLE && !((n->flags & HN_POS) && n->nparas >= 3) && !major(n))
+		    n->tag != T_ARTICLE && !((n->flags & HN_POS) && n->nparas >= 3) && !major_of(n, total))
 			return n;
 	return NULL;
 }
@@ -420,9 +427,10 @@ static const struct hnode *in_widget(const struct hnode *n)
 /* Inside a comment (class/id or microdata names it): a commenter, not the author. */
 static int in_comment(const struct hnode *n)
 {
+	uint32_t total = page_chars(n);
 	for (; n; n = n->parent) {
 		if (((n->cls && strstr(n->cls, "comment")) || (n->itemtype && strstr(n->itemtype, "Comment")) ||
-		     (n->itemprop && !strcmp(n->itemprop, "comment"))) && !major(n) && n->tag != T_BODY)
+		     (n->itemprop && !strcmp(n->itemprop, "comment"))) && !major_of(n, total) && n->tag != T_BODY)
 			return 1;
 		if (n->tag == T_BODY || n->tag == T_MAIN)
 			return 0;
@@ -441,9 +449,10 @@ static int in_date(const struct hnode *n, const struct hnode *top)
 
 static int in_chrome(const struct hnode *n)
 {
+	uint32_t total = page_chars(n);
 	for (; n; n = n->parent)
 		if ((n->flags & HN_HIDDEN) || n->tag == T_SCRIPT || n->tag == T_NOSCRIPT || n->tag == T_TEMPLATE ||
-		    ((n->tag == T_NAV || n->tag == T_ASIDE || n->tag == T_FOOTER) && !major(n)))
+		    ((n->tag == T_NAV || n->tag == T_ASIDE || n->tag == T_FOOTER) && !major_of(n, total)))
 			return 1;
 	return 0;
 }

@@ -1239,7 +1239,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 	/* Slack/Twitter "enhanced data" pairs: twitter:label1 "Written by",
 	 * twitter:data1 the name (SEO plugins write them) */
 	for (int i = 1; i <= 4 && !a->byline.n; i++) {
-		char lk[24], dk[24];
+		char lk[32], dk[32];
 		snprintf(lk, sizeof lk, "twitter:label%d", i);
 		snprintf(dk, sizeof dk, "twitter:data%d", i);
 		const char *l = html_meta_get(p, lk);

@@ -934,17 +934,23 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		}
 	}
 	if (!anchor && a->headline) {
-		/* else the <h1> that words the headline nearly the same way */
+		/* else the <h1> (on a page without one, the <h2>) that words the
+		 * headline nearly the same way; with no <h1> at all, that <h2> is
+		 * the visible headline */
 		int hw = words(a->headline);
-		int k = 0;
+		int k = 0, tag = nh1 ? T_H1 : T_H2;
 		for (const struct hnode *n = p->root; n && k < 20; n = next_node(n, p->root)) {
-			if (n->tag != T_H1 || in_chrome(n))
+			if (n->tag != tag || in_chrome(n))
 				continue;
 			k++;
 			char *t = html_text(ar, n, 0, NULL);
 			int sw = shared_words(t, a->headline);
 			if (sw >= 3 && sw * 2 >= hw && words(t) <= hw * 2) {
 				anchor = n;
+				if (tag == T_H2 && !same_folded(ar, t, a->headline)) {
+					a->headline = t;
+					*headline_node = n;
+				}
 				break;
 			}
 		}

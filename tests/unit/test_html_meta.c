@@ -352,3 +352,19 @@ DEFINE_TEST(test_html_meta_byline_labels)
 		assert_str(a->byline.v[0], "Daniel Renfrow");
 	na_article_free(a);
 }
+
+DEFINE_TEST(test_html_meta_headline_h2_without_h1)
+{
+	struct na_article *a = na_article_new();
+	/* no <h1> on the page: the <h2> that words og:title nearly the same
+	 * way is the visible headline, and the date above it is the post's */
+	static const char p[] = HEAD("7 Ways to Transition to a Plant-Based Diet | Koia")
+		"<meta property=\"og:title\" content=\"7 Ways to Transition to a Plant-Based Diet\"></head><body>"
+		"<h3><span>blog | </span>February 01, 2022</h3><h2>7 Ways to Help You Transition to a Plant Based Diet</h2>"
+		BODY "</body></html>";
+	assert_int(read_html(p, a), NA_OK);
+	assert_str(a->headline, "7 Ways to Help You Transition to a Plant Based Diet");
+	assert_true(day_is(a, "2022-02-01"));
+	assert_true(a->nbody >= 1 && strcmp(a->body[0].text, a->headline) != 0);
+	na_article_free(a);
+}

@@ -446,7 +446,7 @@ static int tokenize(const char *p, const char *e, struct tok *t, int max)
 static int parse_tokens(const struct tok *t, int n, struct dt *d)
 {
 	memset(d, 0, sizeof *d);
-	int month = 0, day = 0, year = 0, nums[3], seps[3], nn = 0;
+	int month = 0, day = 0, year = 0, nums[3], seps[3], nds[3], nn = 0;
 	int cy = 0, cm = 0, cd = 0;
 	for (int i = 0; i < n; i++) {
 		const struct tok *k = &t[i];
@@ -462,6 +462,7 @@ static int parse_tokens(const struct tok *t, int n, struct dt *d)
 				if (k->ndigits > 4)
 					return 0;
 				seps[nn] = k->sep;
+				nds[nn] = k->ndigits;
 				nums[nn++] = k->value * (k->ndigits == 4 ? -1 : 1); /* mark years */
 			}
 			break;
@@ -517,6 +518,16 @@ static int parse_tokens(const struct tok *t, int n, struct dt *d)
 		} else if (c < 0 && a > 0 && b > 0) {
 			year = -c;
 			if (seps[0] == '.' || a > 12) {
+				day = a; month = b;
+			} else {
+				month = a; day = b;
+			}
+		} else if (a > 0 && b > 0 && c >= 0 && nds[2] == 2 && nds[0] <= 2 && nds[1] <= 2 && seps[0] == '/' &&
+		           seps[1] == '/') {
+			/* m/d/yy (d/m/yy when the first cannot be a month); a two-digit
+			 * year is 1970-2069, as POSIX strptime %y reads it */
+			year = c < 70 ? 2000 + c : 1900 + c;
+			if (a > 12) {
 				day = a; month = b;
 			} else {
 				month = a; day = b;

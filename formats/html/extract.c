@@ -278,7 +278,10 @@ static int drop_box(const struct hnode *k)
 	switch (k->tag) {
 	case T_UL: case T_OL: case T_DL: case T_TABLE: case T_DIV: case T_SECTION: case T_OTHER:
 	case T_HEADER: case T_FORM: case T_CENTER:
-		if ((k->flags & HN_NEG) && !(k->flags & HN_POS) && k->nparas < 2)
+		/* (a page builder's wrapper round one paragraph of prose is
+		 * not a box, whatever its class: "elementor-widget-container") */
+		if ((k->flags & HN_NEG) && !(k->flags & HN_POS) && k->nparas < 2 &&
+		    !(k->nparas == 1 && k->chars >= 150 && ld < 0.1f))
 			return 1;
 		if (ld > 0.5f)
 			return 1;

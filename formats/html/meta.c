@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include "html.h"
 
+#ifndef H1_MIN_SHARED
+#define H1_MIN_SHARED 1
+#endif
+
 struct ld {
 	const struct na_json *art;      /* the article object */
 	const struct na_json *graph;    /* @graph array, to resolve @id references */
@@ -190,6 +194,92 @@ static int words(const char *s)
 	return w;
 }
 
+/* Typographic quotes, dashes, the ellipsis and no-break space folded to
+ * ASCII (for comparing two spellings of one headline); in arena. */
+static char *fold_typo(struct na_arena *ar, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s), o = 0;
+	char *d = na_arena_alloc(ar, n + 1);
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (u[0] == 0xE2 && u[1] == 0x80 && i + 2 < n) {
+			unsigned c = u[2];
+			if (c == 0x98 || c == 0x99 || c == 0x9A || c == 0xB2) {
+				d[o++] = '\'', i += 3;
+				continue;
+			}
+			if (c == 0x9C || c == 0x9D || c == 0x9E) {
+				d[o++] = '"', i += 3;
+				continue;
+			}
+			if (c >= 0x90 && c <= 0x95) {
+				d[o++] = '-', i += 3;
+				continue;
+			}
+			if (c == 0xA6) {
+				memcpy(d + o, "...", 3), o += 3, i += 3;
+				continue;
+			}
+		}
+		if (u[0] == 0xE2 && u[1] == 0x88 && i + 2 < n && u[2] == 0x92) {
+			d[o++] = '-', i += 3;
+			continue;
+		}
+		if (u[0] == 0xC2 && i + 1 < n && (u[1] == 0xAB || u[1] == 0xBB || u[1] == 0xA0)) {
+			d[o++] = u[1] == 0xA0 ? ' ' : '"', i += 2;
+			continue;
+		}
+		d[o++] = s[i++];
+	}
+	d[o] = 0;
+	return d;
+}
+
+static int same_folded(struct na_arena *ar, const char *a, const char *b)
+{
+	return a && b && same_text(fold_typo(ar, a), fold_typo(ar, b));
+}
+
+/* Content words (3+ letters or digits, casefolded ASCII) that a and b
+ * share: how much an <h1> and the page's meta titles agree. */
+static int shared_words(const char *a, const char *b)
+{
+	static const char *const stop[] = {"the", "and", "for", "with", "you", "your", "how", "what", "are",
+	                                   "from", "this", "that", "why", "who", "its", "our", "all", "can", NULL};
+	if (!a || !b)
+		return 0;
+	int n = 0;
+	for (const char *p = a; *p;) {
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		const char *e = p;
+		while (*e && isalnum((unsigned char)*e))
+			e++;
+		size_t l = (size_t)(e - p);
+		int skip = l < 3;
+		for (size_t i = 0; !skip && stop[i]; i++)
+			skip = strlen(stop[i]) == l && na_strncaseeq(p, stop[i], l);
+		if (!skip) {
+			for (const char *q = b; *q;) {
+				while (*q && !isalnum((unsigned char)*q))
+					q++;
+				const char *f = q;
+				while (*f && isalnum((unsigned char)*f))
+					f++;
+				if ((size_t)(f - q) == l && na_strncaseeq(p, q, l)) {
+					n++;
+					break;
+				}
+				q = f;
+			}
+		}
+		p = e;
+	}
+	return n;
+}
+
 /* Split a <title> at site-name separators; the article headline is the
  * longest part unless one part is the site name. */
 static char *strip_site(struct na_arena *ar, const char *t, const char *site, const char **site_out)
@@ -245,6 +335,25 @@ static char *strip_site(struct na_arena *ar, const char *t, const char *site, co
 	return na_arena_strdup(ar, t);
 }
 
+/* "Blog Name: Post title" titles: an <h1> that is the part of the <title>
+ * before a colon or separator is the site's name, not the headline. */
+static int title_label(const char *title, const char *h)
+{
+	if (!title || !h)
+		return 0;
+	while (*title == ' ')
+		title++;
+	size_t l = strlen(h);
+	if (!l || !na_strncaseeq(title, h, l))
+		return 0;
+	const char *r = title + l;
+	while (*r == ' ')
+		r++;
+	return (*r == ':' || *r == '|' || *r == '-' || !strncmp(r, "\xE2\x80\x93", 3) ||
+	        !strncmp(r, "\xE2\x80\x94", 3) || !strncmp(r, "\xC2\xBB", 2)) &&
+	       words(title) >= words(h) + 2;
+}
+
 /* ---- walking ------------------------------------------------------------- */
 
 static const struct hnode *next_node(const struct hnode *n, const struct hnode *stop)
@@ -269,13 +378,91 @@ static const struct hnode *skip_subtree(const struct hnode *n, const struct hnod
 	return NULL;
 }
 
-static int in_chrome(const struct hnode *n)
+/* A nav/aside/footer that holds most of the page's text is a wrapper the
+ * parser made by leaving a mis-nested element open (libxml2 ignores a
+ * </nav> while a <div> inside is still open): layout, not chrome. */
+static int major_of(const struct hnode *n, uint32_t total)
 {
+	return n->nparas >= 3 && n->chars > total / 2;
+}
+
+static uint32_t page_chars(const struct hnode *n)
+{
+	while (n->parent)
+		n = n->parent;
+	return n->chars;
+}
+
+
+/* Only an aside or footer (not nav, hidden or script) keeps n out: such
+ * boxes hold a post's date on some themes ("<footer class=entry-meta>"),
+ * so they are the last place to look for one.  Lists are left out (the
+ * dates of other posts). */
+static int soft_chrome(const struct hnode *n)
+{
+	int soft = 0;
+	uint32_t total = page_chars(n);
+	for (; n; n = n->parent) {
+		if ((n->flags & HN_HIDDEN) || n->tag == T_SCRIPT || n->tag == T_NOSCRIPT || n->tag == T_TEMPLATE ||
+		    n->tag == T_LI || n->tag == T_FORM || (n->tag == T_NAV && !major_of(n, total)))
+			return 0;
+		if ((n->tag == T_ASIDE || n->tag == T_FOOTER) && !major_of(n, total))
+			soft = 1;
+	}
+	return soft;
+}
+
+/* Inside a related-stories, comments, share or sidebar widget (class/id
+ * names it; not a big wrapper): dates there belong to other posts. */
+static const struct hnode *in_widget(const struct hnode *n)
+{
+	uint32_t total = page_chars(n);
 	for (; n; n = n->parent)
-		if (n->tag == T_NAV || n->tag == T_ASIDE || n->tag == T_FOOTER || (n->flags & HN_HIDDEN) ||
-		    n->tag == T_SCRIPT || n->tag == T_NOSCRIPT || n->tag == T_TEMPLATE)
+		if ((n->flags & HN_SHARE) && n->tag != T_BODY && n->tag != T_HTML && n->tag != T_MAIN &&
+		    n->tag != T_ARTICLE && !((n->flags & HN_POS) && n->nparas >= 3) && !major_of(n, total))
+			return n;
+	return NULL;
+}
+
+/* Inside a comment (class/id or microdata names it): a commenter, not the author. */
+static int in_comment(const struct hnode *n)
+{
+	uint32_t total = page_chars(n);
+	for (; n; n = n->parent) {
+		if (((n->cls && strstr(n->cls, "comment")) || (n->itemtype && strstr(n->itemtype, "Comment")) ||
+		     (n->itemprop && !strcmp(n->itemprop, "comment"))) && !major_of(n, total) && n->tag != T_BODY)
+			return 1;
+		if (n->tag == T_BODY || n->tag == T_MAIN)
+			return 0;
+	}
+	return 0;
+}
+
+/* n inside a <time> or date-classed element below top. */
+static int in_date(const struct hnode *n, const struct hnode *top)
+{
+	for (n = n->parent; n && n != top; n = n->parent)
+		if (n->tag == T_TIME || ((n->flags & HN_DATE) && !(n->flags & HN_BYLINE)))
 			return 1;
 	return 0;
+}
+
+static int in_chrome(const struct hnode *n)
+{
+	uint32_t total = page_chars(n);
+	for (; n; n = n->parent)
+		if ((n->flags & HN_HIDDEN) || n->tag == T_SCRIPT || n->tag == T_NOSCRIPT || n->tag == T_TEMPLATE ||
+		    ((n->tag == T_NAV || n->tag == T_ASIDE || n->tag == T_FOOTER) && !major_of(n, total)))
+			return 1;
+	return 0;
+}
+
+/* A post's own date in a small box named as a sidebar or meta widget
+ * ("single-post-sidebar"): a widget of a few words, not a list of posts. */
+static int soft_widget(const struct hnode *n)
+{
+	const struct hnode *w = in_widget(n);
+	return w && w->chars < 200 && !in_chrome(n);
 }
 
 static const char *const agencies[] = {
@@ -303,7 +490,7 @@ const char *html_agency(const char *s, size_t n)
 static int looks_like_url(const char *s)
 {
 	return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) || !strncmp(s, "www.", 4) ||
-	       strchr(s, '/') != NULL;
+	       (strchr(s, '/') != NULL && strchr(s, ' ') == NULL);
 }
 
 /* "By Jane Doe | June 3" -> "Jane Doe"; NULL when nothing name-like is left. */
@@ -313,7 +500,7 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 		return NULL;
 	char *t = clean(ar, s);
 	char *p = t;
-	static const char *const pre[] = {"written by ", "posted by ", "reviewed by ", "words by ", "story by ",
+	static const char *const pre[] = {"view all posts by ", "all posts by ", "more posts by ", "written by: ", "posted by: ", "written by ", "posted by ", "reviewed by ", "words by ", "story by ",
 	                                  "by: ", "by ", "von ", "par ", "por ", "from ", "author: ", "authors: ",
 	                                  "\xE2\x80\x94 ", "- ", "text: "};
 	for (int again = 1; again;) {
@@ -334,16 +521,31 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 		if (q && q > p)
 			*q = 0;
 	}
+	/* "Jane Doe, Candidate Representative to the Liaison Committee": a
+	 * long role after the name */
+	if (strict && words(p) > 8 && strstr(p, ", "))
+		*strstr(p, ", ") = 0;
 	size_t n = strlen(p);
-	while (n && (p[n - 1] == ' ' || p[n - 1] == ',' || p[n - 1] == '|' || p[n - 1] == ':'))
-		p[--n] = 0;
+	for (;;) {
+		/* trailing separators: , | : - and the en/em dash, middle dot, bullet */
+		if (n && (p[n - 1] == ' ' || p[n - 1] == ',' || p[n - 1] == '|' || p[n - 1] == ':' || p[n - 1] == '-'))
+			p[--n] = 0;
+		else if (n >= 3 && (!strcmp(p + n - 3, "\xE2\x80\x93") || !strcmp(p + n - 3, "\xE2\x80\x94") ||
+		                    !strcmp(p + n - 3, "\xE2\x80\xA2")))
+			p[n -= 3] = 0;
+		else if (n >= 2 && !strcmp(p + n - 2, "\xC2\xB7"))
+			p[n -= 2] = 0;
+		else
+			break;
+	}
 	if (!n || n > 80 || words(p) > 8)
 		return NULL;
 	/* labels and widgets that sit where bylines sit */
 	static const char *const notname[] = {"by", "posted by", "written by", "author", "authors", "author bio",
 	                                      "about the author", "sign in", "log in", "login", "share", "follow",
 	                                      "contributor", "contributor content", "staff", "admin", "editor",
-	                                      "more", "read more", "subscribe", "menu", "search", "home"};
+	                                      "more", "read more", "subscribe", "menu", "search", "home", "name",
+	                                      "your name", "undefined", "null", "unknown", "anonymous"};
 	for (size_t i = 0; i < NA_ARRAY_SIZE(notname); i++)
 		if (same_text(p, notname[i]))
 			return NULL;
@@ -351,6 +553,10 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 		return NULL;
 	if (!strchr(p, ' ') && strchr(p, '.'))
 		return NULL; /* template placeholders such as page.head.author */
+	if (n >= 2 && !strcmp(p + n - 2, " *"))
+		return NULL; /* form labels ("Name *") */
+	while (n && p[n - 1] == '*')
+		p[--n] = 0; /* footnote marks */
 	if (strict && !isupper((unsigned char)p[0]) && !((unsigned char)p[0] >= 0x80))
 		return NULL; /* names are capitalised; handles and slugs are not */
 	int digits = 0;
@@ -361,6 +567,39 @@ static char *clean_byline(struct na_arena *ar, const char *s, int strict)
 	if (looks_like_url(p))
 		return NULL;
 	return p;
+}
+
+/* Text of a byline element without the dates in it ("By Jane Doe,
+ * <time>May 2</time>"): <time> and date-classed children are left out. */
+static void byline_collect(struct na_buf *b, const struct hnode *n)
+{
+	for (const struct hnode *k = n->first; k; k = k->next) {
+		if (k->flags & HN_TEXT) {
+			na_buf_add(b, k->text, k->len);
+			continue;
+		}
+		if (k->tag == T_SCRIPT || k->tag == T_STYLE || k->tag == T_NOSCRIPT || k->tag == T_TEMPLATE ||
+		    k->tag == T_TIME || ((k->flags & HN_DATE) && !(k->flags & HN_BYLINE)))
+			continue;
+		int blk = html_tag_is_block(k->tag);
+		if (blk)
+			na_buf_addc(b, ' ');
+		byline_collect(b, k);
+		if (k->tag == T_LI && k->next)
+			na_buf_add(b, ", ", 2); /* one name per list item */
+		else if (blk || (k->next && !(k->next->flags & HN_TEXT)))
+			na_buf_addc(b, ' '); /* <span>By</span><span>Name</span> */
+	}
+}
+
+static char *byline_text(struct na_arena *ar, const struct hnode *n)
+{
+	struct na_buf b = {0};
+	byline_collect(&b, n);
+	size_t k = b.p ? na_text_normalize(b.p, b.len) : 0;
+	char *r = na_arena_strndup(ar, b.p ? b.p : "", k);
+	na_buf_free(&b);
+	return r;
 }
 
 static int person_like(const char *s)
@@ -393,6 +632,48 @@ static int person_like(const char *s)
 		p = e;
 	}
 	return w >= 2 && w <= 3;
+}
+
+/* Letters and digits of s, lowercased, into d (cap bytes). */
+static void squash(const char *s, char *d, size_t cap)
+{
+	size_t o = 0;
+	for (; s && *s && o + 1 < cap; s++)
+		if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			d[o++] = (char)tolower((unsigned char)*s);
+	d[o] = 0;
+}
+
+/* name is the site's own name: the publisher / og:site_name, the <title>
+ * suffix or the domain's name ("HomeAdvisor" for "Home Advisor",
+ * "franshares" for franshares.com), spaces and case aside. */
+static int site_like(const char *name, const char *site, const char *title_site, const char *url)
+{
+	char n[128], o[128];
+	squash(name, n, sizeof n);
+	if (!*n)
+		return 0;
+	const char *c[] = {site, title_site};
+	for (size_t i = 0; i < NA_ARRAY_SIZE(c); i++) {
+		squash(c[i], o, sizeof o);
+		if (*o && !strcmp(n, o))
+			return 1;
+	}
+	if (url) {
+		const char *h = strstr(url, "://");
+		h = h ? h + 3 : url;
+		if (!strncmp(h, "www.", 4))
+			h += 4;
+		size_t l = strcspn(h, "./:");
+		if (l && l < sizeof o) {
+			memcpy(o, h, l);
+			o[l] = 0;
+			squash(o, o, sizeof o);
+			if (!strcmp(n, o))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 static void add_author(struct na_article *a, struct na_arena *ar, const char *raw, int strict)
@@ -512,7 +793,8 @@ static int url_date(const char *u, char *out)
 		char s1, s2, e;
 		if (sscanf(p + 1, "%4d%c%2d%c%2d%c", &y, &s1, &m, &s2, &d, &e) == 6 && s1 == s2 &&
 		    (s1 == '/' || s1 == '-') && (e == '/' || e == '-' || e == '.') && y >= 1990 && y <= 2100 &&
-		    m >= 1 && m <= 12 && d >= 1 && d <= 31 && isdigit((unsigned char)p[5]) && isdigit((unsigned char)p[8])) {
+		    m >= 1 && m <= 12 && d >= 1 && d <= 31 && isdigit((unsigned char)p[4]) && isdigit((unsigned char)p[7]) &&
+		    isdigit((unsigned char)p[10])) {
 			snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
 			return 1;
 		}
@@ -575,7 +857,8 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		if (!len)
 			continue;
 		nh1++;
-		if (!firsth1 && !(site && same_text(t, site)) && words(t) >= 2) {
+		if (!firsth1 && !(site && same_text(t, site)) && !(title_site && same_text(t, title_site)) &&
+		    !title_label(p->title, t) && words(t) >= 2) {
 			firsth1 = n;
 			firsth1text = t;
 		}
@@ -589,6 +872,23 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		}
 		if (nh1 > 20)
 			break;
+	}
+	if (!h1 && firsth1 && words(firsth1text) >= 2 && words(firsth1text) <= 30 &&
+	    !same_folded(ar, firsth1text, jl) && !same_folded(ar, firsth1text, og) &&
+	    !same_folded(ar, firsth1text, tt)) {
+		/* the visible headline often words it differently from og:title
+		 * or <title> (written for search and sharing): take the page's
+		 * first <h1> when it shares content words with one of them */
+		int sw = shared_words(firsth1text, jl);
+		int s2 = shared_words(firsth1text, og), s3 = shared_words(firsth1text, tt);
+		if (s2 > sw)
+			sw = s2;
+		if (s3 > sw)
+			sw = s3;
+		if (sw >= H1_MIN_SHARED) {
+			h1 = firsth1;
+			h1text = firsth1text;
+		}
 	}
 	if (h1) {
 		a->headline = h1text;
@@ -605,6 +905,16 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		a->headline = firsth1text;
 		h1 = firsth1;
 	}
+	/* a pipe is not headline punctuation: what follows it is a label
+	 * (section, series, site: "... | Opinion", "... | Part 1") */
+	if (a->headline) {
+		const char *bar = strstr(a->headline, " | ");
+		if (bar && bar > a->headline) {
+			char *head = na_arena_strndup(ar, a->headline, (size_t)(bar - a->headline));
+			if (words(head) >= 3 && words(bar + 3) <= 5)
+				a->headline = head;
+		}
+	}
 	*headline_node = h1;
 	const struct hnode *anchor = h1;
 	if (!anchor && a->headline) {
@@ -619,6 +929,28 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			char *t = html_text(ar, n, 0, &len);
 			if (same_text(t, a->headline)) {
 				anchor = n;
+				break;
+			}
+		}
+	}
+	if (!anchor && a->headline) {
+		/* else the <h1> (on a page without one, the <h2>) that words the
+		 * headline nearly the same way; with no <h1> at all, that <h2> is
+		 * the visible headline */
+		int hw = words(a->headline);
+		int k = 0, tag = nh1 ? T_H1 : T_H2;
+		for (const struct hnode *n = p->root; n && k < 20; n = next_node(n, p->root)) {
+			if (n->tag != tag || in_chrome(n))
+				continue;
+			k++;
+			char *t = html_text(ar, n, 0, NULL);
+			int sw = shared_words(t, a->headline);
+			if (sw >= 3 && sw * 2 >= hw && words(t) <= hw * 2) {
+				anchor = n;
+				if (tag == T_H2 && !same_folded(ar, t, a->headline)) {
+					a->headline = t;
+					*headline_node = n;
+				}
 				break;
 			}
 		}
@@ -643,10 +975,13 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		"dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
 		"sailthru.date", "parsely-pub-date", "article.published", "published_time", "article_date_original",
 		"original-publish-date", "displaydate", "dc.date.published", "citation_publication_date",
-		"citation_date", "cxenseparse:recs:publishtime", "bt:pubdate", "release_date", NULL};
+		"citation_date", "cxenseparse:recs:publishtime", "bt:pubdate", "release_date", "published-date",
+		"published_date", "publication-date", "publication_date", "pub-date", "pub_date", "date.published",
+		"article.created", "created-date", "datecreated", NULL};
 	for (size_t i = 0; pubkeys[i] && !a->published.value; i++)
 		set_date(a, &a->published, html_meta_get(p, pubkeys[i]));
-	static const char *const modkeys[] = {"article:modified_time", "og:updated_time", "datemodified",
+	static const char *const modkeys[] = {"article:modified_time", "og:updated_time", "datemodified", "modified-date",
+	                                      "modified_date", "last-modified-date",
 	                                      "dcterms.modified", "dc.date.modified", "last-modified", NULL};
 	for (size_t i = 0; modkeys[i] && !a->modified.value; i++)
 		set_date(a, &a->modified, html_meta_get(p, modkeys[i]));
@@ -658,14 +993,19 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 	/* ---- walk the body once: microdata, <time>, bylines, date-ish elements */
 	const struct hnode *after = anchor;
 	int seen_h1 = anchor == NULL, tries = 0;
-	const char *time_any = NULL, *time_after = NULL;
+	const char *time_any = NULL, *time_after = NULL, *time_soft = NULL;
+	const struct hnode *datecls_soft = NULL;
+	size_t after_chars = 0, datecls_dist = 0; /* text after the headline, up to datecls_after */
 	const struct hnode *datecls = NULL, *datecls_after = NULL;
 	const char *md_author = NULL, *rel_author = NULL, *cls_author = NULL, *by_author = NULL;
+	const char *cls_author_soft = NULL;
 	int author_tries = 0, by_tries = 0;
 	int nodes = 0;
 	for (const struct hnode *n = p->root; n; ) {
 		if (n == after)
 			seen_h1 = 1;
+		if ((n->flags & HN_TEXT) && seen_h1 && anchor)
+			after_chars += n->len;
 		if ((n->flags & HN_TEXT) || n->tag == T_SCRIPT || n->tag == T_STYLE || n->tag == T_HEAD) {
 			n = n->flags & HN_TEXT ? next_node(n, p->root) : skip_subtree(n, p->root);
 			continue;
@@ -677,7 +1017,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 				set_date(a, &a->published, n->datetime ? n->datetime : n->content ? n->content : html_text(ar, n, 0, NULL));
 			else if (strstr(ip, "dateModified") && !a->modified.value)
 				set_date(a, &a->modified, n->datetime ? n->datetime : n->content ? n->content : html_text(ar, n, 0, NULL));
-			else if (!strcmp(ip, "author") && !md_author) {
+			else if (!strcmp(ip, "author") && !md_author && !in_comment(n)) {
 				const char *v = n->content;
 				for (const struct hnode *k = n->first; !v && k; k = next_node(k, n))
 					if (k->itemprop && !strcmp(k->itemprop, "name"))
@@ -687,7 +1027,23 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 				md_author = v;
 			}
 		}
-		if (n->tag == T_TIME && !in_chrome(n)) {
+		if (n->tag == T_TIME && !time_soft && (soft_chrome(n) || soft_widget(n))) {
+			const char *v = n->datetime ? n->datetime : html_text(ar, n, 0, NULL);
+			char out[64];
+			unsigned fl;
+			if (v && na_date_parse(v, strlen(v), out, &fl) == 0)
+				time_soft = v;
+		}
+		if ((n->flags & HN_DATE) && !datecls_soft && n->chars > 5 && n->chars < 80 &&
+		    (soft_chrome(n) || soft_widget(n))) {
+			size_t len;
+			char out[64];
+			unsigned fl;
+			char *t = html_text(ar, n, 0, &len);
+			if (na_date_find(t, len, out, &fl) == 0)
+				datecls_soft = n;
+		}
+		if (n->tag == T_TIME && !in_chrome(n) && !in_widget(n)) {
 			const char *v = n->datetime;
 			if (!v) {
 				char *t = html_text(ar, n, 0, NULL);
@@ -704,36 +1060,74 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		}
 		if (n->rel && strstr(n->rel, "author") && !rel_author)
 			rel_author = html_text(ar, n, 0, NULL);
-		if ((n->flags & HN_BYLINE) && !cls_author && !in_chrome(n) && n->chars > 0 && n->chars < 120 &&
+		if ((n->flags & HN_BYLINE) && !cls_author_soft && n->chars > 0 && n->chars < 80 && n->tag != T_ARTICLE &&
+		    soft_chrome(n) && !in_comment(n)) {
+			char *c1 = clean_byline(ar, byline_text(ar, n), 1);
+			if (c1 && !html_agency(c1, 0) && words(c1) >= 2)
+				cls_author_soft = c1;
+		}
+		if ((n->flags & HN_BYLINE) && !cls_author && !in_chrome(n) && !in_comment(n) && n->chars > 0 && n->chars < 120 &&
 		    n->tag != T_BODY && n->tag != T_HTML && n->tag != T_ARTICLE && author_tries++ < 30) {
-			char *t = html_text(ar, n, 0, NULL);
+			/* an author box with the name in its own element ("author__name"
+			 * beside "author__position"): that element */
+			const struct hnode *nm = NULL;
+			for (const struct hnode *x = n->first; x && !nm; x = next_node(x, n))
+				if (!(x->flags & HN_TEXT) && x->chars > 0 &&
+				    ((x->cls && strstr(x->cls, "name")) || (x->itemprop && !strcmp(x->itemprop, "name"))))
+					nm = x;
+			char *t = byline_text(ar, nm ? nm : n);
 			if (n->chars < 80 && clean_byline(ar, t, 1))
 				cls_author = t;
 			/* "By <a>Name</a> <time>...": the first text run that reads as a name */
 			int k = 0;
 			for (const struct hnode *x = n->first; x && !cls_author && k < 8; x = next_node(x, n))
-				if (x->flags & HN_TEXT) {
+				if ((x->flags & HN_TEXT) && !in_date(x, n)) {
 					k++;
 					char *c1 = clean_byline(ar, x->text, 1);
 					if (c1 && !html_agency(c1, 0))
 						cls_author = c1;
 				}
 		}
-		/* a "By Name" line near the headline */
-		if (!by_author && seen_h1 && anchor && n->chars > 3 && n->chars < 60 && by_tries < 12 &&
-		    !in_chrome(n) && n->first && (n->first->flags & HN_TEXT)) {
-			const char *t = n->first->text;
-			while (*t == ' ' || *t == '\n' || *t == '\t')
-				t++;
-			if (!strncmp(t, "By ", 3) || !strncmp(t, "by ", 3) || !strncmp(t, "BY ", 3) || !strncasecmp(t, "Written by", 10) ||
-			    ((!strcmp(t, "By") || !strcmp(t, "by")) && n->first->next)) {
-				char *c1 = clean_byline(ar, html_text(ar, n, 0, NULL), 1);
+		/* a "By Name" line near the headline (a <time> may come first) */
+		if (!by_author && seen_h1 && anchor && n->chars > 3 && n->chars < 140 && by_tries < 16 &&
+		    !in_chrome(n) && n->first) {
+			const struct hnode *k = n->first;
+			const char *t = NULL;
+			for (; k; k = k->next) {
+				if (k->flags & HN_TEXT) {
+					t = k->text;
+					while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
+						t++;
+					if (*t)
+						break;
+					t = NULL;
+				} else if (k->tag != T_TIME && !(k->flags & HN_DATE)) {
+					/* <span>By</span><span>Name</span> */
+					if (k->chars == 2 && k->first && (k->first->flags & HN_TEXT) && !k->first->next &&
+					    k->next) {
+						const char *w = k->first->text;
+						while (*w == ' ' || *w == '\n' || *w == '\t' || *w == '\r')
+							w++;
+						if ((w[0] == 'B' || w[0] == 'b') && (w[1] == 'y' || w[1] == 'Y') &&
+						    (!w[2] || w[2] == ' ' || w[2] == '\n' || w[2] == ':'))
+							t = "By";
+					}
+					break;
+				}
+			}
+			int by = t && (t[0] == 'B' || t[0] == 'b') && (t[1] == 'y' || t[1] == 'Y') &&
+			         (t[2] == ' ' || t[2] == '\n' || t[2] == '\t' || t[2] == '\r' || t[2] == ':' ||
+			          (!t[2] && k && k->next));
+			if (t && (by || !strncasecmp(t, "Written by", 10))) {
+				char *bt = byline_text(ar, n);
+				char *c1 = strlen(bt) < 120 ? clean_byline(ar, bt, 1) : NULL;
 				if (c1)
 					by_author = c1;
 			}
-			by_tries++;
+			if (t)
+				by_tries++;
 		}
-		if ((n->flags & HN_DATE) && n->chars > 5 && n->chars < 80 && !in_chrome(n) && tries < 40 &&
+		if ((n->flags & HN_DATE) && n->chars > 5 && n->chars < 80 && !in_chrome(n) && !in_widget(n) && tries < 40 &&
 		    (!datecls || (!datecls_after && seen_h1 && anchor))) {
 			size_t len;
 			char out[64];
@@ -743,14 +1137,19 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 			if (na_date_find(t, len, out, &fl) == 0) {
 				if (!datecls)
 					datecls = n;
-				if (seen_h1 && !datecls_after && anchor)
+				if (seen_h1 && !datecls_after && anchor) {
 					datecls_after = n;
+					datecls_dist = after_chars;
+				}
 			}
 		}
 		n = next_node(n, p->root);
 	}
 	set_date(a, &a->published, time_after);
-	if (!a->published.value && datecls_after) {
+	/* a date-classed element far below the headline (past the story, in a
+	 * list of other articles) comes after the text around the headline */
+	int datecls_near = datecls_dist < 1500;
+	if (!a->published.value && datecls_after && datecls_near) {
 		size_t len;
 		char *t = html_text(ar, datecls_after, 0, &len);
 		set_date_found(a, &a->published, t, len);
@@ -761,7 +1160,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		struct na_buf b = {0};
 		const struct hnode *n = anchor->first ? skip_subtree(anchor, p->root) : next_node(anchor, p->root);
 		for (; n && b.len < 600; n = next_node(n, p->root))
-			if ((n->flags & HN_TEXT) && !in_chrome(n)) {
+			if ((n->flags & HN_TEXT) && !in_chrome(n) && !in_widget(n)) {
 				na_buf_add(&b, n->text, n->len);
 				na_buf_addc(&b, ' ');
 			}
@@ -774,7 +1173,7 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		const struct hnode *prev[64];
 		size_t np = 0;
 		for (const struct hnode *x = p->root; x && x != anchor; x = next_node(x, p->root))
-			if ((x->flags & HN_TEXT) && !in_chrome(x)) {
+			if ((x->flags & HN_TEXT) && !in_chrome(x) && !in_widget(x)) {
 				prev[np % 64] = x;
 				np++;
 			}
@@ -796,6 +1195,11 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		}
 		na_buf_free(&b);
 	}
+	if (!a->published.value && datecls_after && !datecls_near) {
+		size_t len;
+		char *t = html_text(ar, datecls_after, 0, &len);
+		set_date_found(a, &a->published, t, len);
+	}
 	set_date(a, &a->published, time_any);
 	if (!a->published.value && datecls) {
 		size_t len;
@@ -816,20 +1220,37 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		if (url_date(a->url, out))
 			na_article_set_date(a, &a->published, out, strlen(out));
 	}
+	/* last: a date in an aside or footer */
+	set_date(a, &a->published, time_soft);
+	if (!a->published.value && datecls_soft) {
+		size_t len;
+		char *t = html_text(ar, datecls_soft, 0, &len);
+		set_date_found(a, &a->published, t, len);
+	}
 	/* ---- authors */
 	if (art)
 		ld_authors(&ld, na_json_get(art, "author"), a, ar);
 	if (!a->byline.n && art)
 		ld_authors(&ld, na_json_get(art, "creator"), a, ar);
 	static const char *const authkeys[] = {"author", "article:author", "dc.creator", "dcterms.creator",
-	                                       "byl", "sailthru.author", "parsely-author", "citation_author",
-	                                       "twitter:creator", NULL};
+	                                       "byl", "sailthru.author", "parsely-author", "cxenseparse:author",
+	                                       "citation_author", "twitter:creator", NULL};
 	for (size_t i = 0; authkeys[i] && !a->byline.n; i++) {
 		const char *v = html_meta_get(p, authkeys[i]);
-		if (v && authkeys[i][0] == 't' && v[0] == '@')
+		if (v && authkeys[i][0] == 't' && (v[0] == '@' || !strchr(v, ' ')))
 			continue; /* a handle, not a name */
 		if (v)
 			add_author(a, ar, v, 0);
+	}
+	/* Slack/Twitter "enhanced data" pairs: twitter:label1 "Written by",
+	 * twitter:data1 the name (SEO plugins write them) */
+	for (int i = 1; i <= 4 && !a->byline.n; i++) {
+		char lk[32], dk[32];
+		snprintf(lk, sizeof lk, "twitter:label%d", i);
+		snprintf(dk, sizeof dk, "twitter:data%d", i);
+		const char *l = html_meta_get(p, lk);
+		if (l && (na_strncaseeq(l, "written by", 10) || same_text(l, "author") || same_text(l, "by")))
+			add_author(a, ar, html_meta_get(p, dk), 0);
 	}
 	if (!a->byline.n && md_author)
 		add_author(a, ar, md_author, 0);
@@ -839,6 +1260,27 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		add_author(a, ar, by_author, 1);
 	if (!a->byline.n && cls_author)
 		add_author(a, ar, cls_author, 1);
+
+	/* a byline in the metadata that only names the site itself
+	 * (publisher, og:site_name, the <title> suffix, the domain) gives way to
+	 * a person's byline shown on the page */
+	if (a->byline.n) {
+		int all_site = 1;
+		for (size_t i = 0; i < a->byline.n && all_site; i++)
+			all_site = site_like(a->byline.v[i], site, title_site, a->url) && !person_like(a->byline.v[i]);
+		const char *vis[] = {rel_author, by_author, cls_author, cls_author_soft};
+		for (size_t i = 0; all_site && i < NA_ARRAY_SIZE(vis); i++) {
+			char *c1 = vis[i] ? clean_byline(ar, vis[i], 1) : NULL;
+			if (c1 && !site_like(c1, site, title_site, a->url)) {
+				a->byline.n = 0;
+				add_author(a, ar, c1, 1);
+				break;
+			}
+		}
+	}
+
+	if (!a->byline.n && cls_author_soft)
+		add_author(a, ar, cls_author_soft, 1);
 
 	/* personal sites are named after their author ("Jane Doe" in the title
 	 * suffix or og:site_name): a site name that reads as a person's name */

@@ -501,6 +501,19 @@ void html_stats(struct hnode *x)
 		cm += k->commas;
 		np += k->nparas + (k->tag == T_P);
 	}
+	if (x->tag == T_BODY) {
+		/* streamed server rendering (React's <div hidden id="S:1">, moved
+		 * into place by a script): a hidden child of <body> that holds
+		 * more prose than all the visible page is the page */
+		for (struct hnode *k = x->first; k; k = k->next)
+			if ((k->flags & HN_HIDDEN) && k->tag == T_DIV && k->nparas >= 3 && k->chars > ch) {
+				k->flags &= ~(uint32_t)HN_HIDDEN;
+				ch += k->chars;
+				lk += k->linkchars;
+				cm += k->commas;
+				np += k->nparas;
+			}
+	}
 	x->chars = ch;
 	x->linkchars = lk;
 	x->commas = cm;

@@ -48,6 +48,9 @@ DEFINE_TEST(test_date_rfc822_and_text)
 	check("15.12.2015", "2015-12-15", NA_DATE_NO_TIME);
 	check("07.09.2020 14:45", "2020-09-07T14:45:00", NA_DATE_NO_ZONE);
 	check("04-19-2019", "2019-04-19", NA_DATE_NO_TIME);
+	check("01/25/26", "2026-01-25", NA_DATE_NO_TIME);
+	check("25/01/98", "1998-01-25", NA_DATE_NO_TIME);
+	check("Published on 1/5/09", "2009-01-05", NA_DATE_NO_TIME);
 	check("2015年12月15日", "2015-12-15", NA_DATE_NO_TIME);
 	check("2015年12月15日 10:20", "2015-12-15T10:20:00", NA_DATE_NO_ZONE);
 	check("15 décembre 2015", "2015-12-15", NA_DATE_NO_TIME);
@@ -67,6 +70,9 @@ DEFINE_TEST(test_date_rejects)
 	check("2015-02-30", NULL, 0);
 	check("", NULL, 0);
 	check("yesterday", NULL, 0);
+	check("2.4.10", NULL, 0);       /* a version number, not a date */
+	check("1/2/3", NULL, 0);
+	check("13/13/13", NULL, 0);
 }
 
 DEFINE_TEST(test_date_find)

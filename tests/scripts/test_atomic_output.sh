@@ -26,6 +26,7 @@ newsarc convert -q big.jsonl -o ref.jsonl.gz || exit 1
 newsarc convert -q part.jsonl -o part-ref.jsonl || exit 1
 printf '{"id":"old"}\n' > old.jsonl
 printf 'not even gzip: the old output\n' > old.jsonl.gz
+printf 'not even zip: the old bundle\n' > old.zip
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 
@@ -40,13 +41,14 @@ wait_for() {
 }
 
 # Part 1: signal while the output is open, input held on a FIFO.
-# run_fifo SIG OUT [ARGS...]: OUT existed before (as old.*) when PRE=1.
+# run_fifo SIG OUT PRE [ARGS...]: OUT existed before (as old.*) when PRE=1;
+# CMD is the command (convert, or pack for a bundle).
 run_fifo() {
 	local sig=$1 out=$2 pre=$3; shift 3
 	rm -f "$out" "$out".tmp* feed
 	[ "$pre" = 1 ] && cp "old.${out#*.}" "$out"
 	mkfifo feed
-	newsarc convert -q "$@" -f jsonl -o "$out" - < feed & local pid=$!
+	newsarc "${CMD:-convert}" -q "$@" -f jsonl -o "$out" - < feed & local pid=$!
 	exec 3> feed
 	cat part.jsonl >&3          # 2000 records read and converted, more to come
 	if ! wait_for "$out.tmp*" 120; then
@@ -72,6 +74,7 @@ for sig in KILL INT TERM; do
 	run_fifo $sig out.jsonl 0
 	run_fifo $sig out.jsonl.gz 1
 	run_fifo $sig out.jsonl 1 --jobs 2
+	CMD=pack run_fifo $sig out.zip 1
 done
 ls spool | grep -q . && bad "bundle spool files left in \$TMPDIR: $(ls spool)"
 

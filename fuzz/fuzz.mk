@@ -11,7 +11,10 @@
 # written into the repository.  Only these targets need clang, so its
 # packages are a separate list.
 
-FUZZ_DEB_PKGS := clang libclang-rt-14-dev
+# clang-14 and its sanitizer/libFuzzer runtimes; llvm for /usr/bin/llvm-symbolizer,
+# without which a fresh Debian 12 (apt --no-install-recommends) prints crash
+# stacks as bare addresses
+FUZZ_DEB_PKGS := clang libclang-rt-14-dev llvm
 FUZZ_CC       ?= clang
 FUZZ_SECONDS  ?= 60
 FUZZ_SMOKE_SECONDS ?= 20

@@ -17,7 +17,7 @@ struct na_cmd {
 /* Options every command that reads articles understands. */
 enum {
 	OPT_FROM = 1000, OPT_MAX_RECORD, OPT_MAX_DEPTH, OPT_MAX_ENTRIES, OPT_MAX_TOTAL,
-	OPT_MAX_RATIO, OPT_QUIET, OPT_HELP, OPT__COMMON_END
+	OPT_MAX_RATIO, OPT_MAX_SECONDS, OPT_QUIET, OPT_HELP, OPT__COMMON_END
 };
 
 #define CLI_COMMON_LONGOPTS \
@@ -28,6 +28,7 @@ enum {
 	{"max-entries", required_argument, NULL, OPT_MAX_ENTRIES}, \
 	{"max-total", required_argument, NULL, OPT_MAX_TOTAL}, \
 	{"max-ratio", required_argument, NULL, OPT_MAX_RATIO}, \
+	{"max-seconds-per-record", required_argument, NULL, OPT_MAX_SECONDS}, \
 	{"quiet", no_argument, NULL, 'q'}, \
 	{"verbose", no_argument, NULL, 'v'}, \
 	{"help", no_argument, NULL, 'h'}
@@ -40,6 +41,9 @@ enum {
 	"  --max-entries N       most entries in one bundle (default 1000000)\n" \
 	"  --max-total BYTES     most decompressed bytes per input (default 64G)\n" \
 	"  --max-ratio N         highest decompression ratio (default 1000)\n" \
+	"  --max-seconds-per-record S\n" \
+	"                        reject an HTML page not converted in S seconds\n" \
+	"                        (checked between parse stages; default: no limit)\n" \
 	"  -q, --quiet           no summary line\n" \
 	"  -v, --verbose         more notes (skipped files, guesses)\n" \
 	"  -h, --help            this text\n"

@@ -153,6 +153,18 @@ int cli_common(struct cli *c, int opt, const char *arg)
 	case 'v':
 		c->ctx.verbose++;
 		return 0;
+	case OPT_MAX_SECONDS: {
+		char *end;
+		errno = 0;
+		double s = strtod(arg, &end);
+		/* 0 (no limit) or 0.001 s .. 1 day; NaN fails every comparison */
+		if (errno || end == arg || *end || !(s == 0 || (s >= 0.001 && s <= 86400))) {
+			cli_usage_error(c, "invalid time '%s' (seconds: 0.001 to 86400, or 0 for no limit)", arg);
+			return -1;
+		}
+		c->ctx.limits.max_page_ms = (unsigned)(s * 1000 + 0.5);
+		return 0;
+	}
 	case OPT_MAX_RECORD:
 	case OPT_MAX_DEPTH:
 	case OPT_MAX_ENTRIES:

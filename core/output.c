@@ -130,7 +130,18 @@ struct na_output *na_output_open_file(struct na_ctx *c, const char *path)
 	o->tmp = na_xmalloc(n + 16);
 	/* beside the target, so rename() stays on one file system */
 	snprintf(o->tmp, n + 16, "%s.tmpXXXXXX", path);
+	/* no SIGINT/SIGTERM between creating the temporary file and registering
+	 * it for the handler's cleanup, or an interrupt there would leave it */
+	sigset_t block, saved;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &block, &saved);
 	o->fd = mkstemp(o->tmp);
+	if (o->fd >= 0)
+		o->temp_slot = register_temp(o->tmp);
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 	if (o->fd < 0) {
 		fail(o, "cannot create output");
 		free(o->tmp);
@@ -139,7 +150,6 @@ struct na_output *na_output_open_file(struct na_ctx *c, const char *path)
 		return NULL;
 	}
 	fchmod(o->fd, 0644);
-	o->temp_slot = register_temp(o->tmp);
 	if (na_has_suffix_ci(path, ".gz")) {
 		o->gz = 1;
 		/* mtime 0 and no name in the header keep the output reproducible */

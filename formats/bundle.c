@@ -32,11 +32,15 @@ extern const struct na_format na_format_bundle;
 #define MAX_ID_BYTES 100
 
 
+/* Written to the spool file as raw bytes: the padding is an explicit field
+ * so that no uninitialised byte reaches write() (valgrind, issue 9). */
 struct spool_head {
 	uint32_t name_len;
+	uint32_t pad;               /* always 0 */
 	int64_t mtime;
 	uint64_t size;
 };
+_Static_assert(sizeof(struct spool_head) == 24, "struct spool_head has no implicit padding");
 
 struct bundle {
 	/* reader */
@@ -305,7 +309,7 @@ static int spool_entry(struct na_writer *w, const char *name, size_t name_len, i
                        const void *data, size_t size)
 {
 	struct bundle *b = w->priv;
-	struct spool_head h = {(uint32_t)name_len, mtime, size};
+	struct spool_head h = {(uint32_t)name_len, 0, mtime, size};
 	if (fwrite(&h, sizeof h, 1, b->spool) != 1 || fwrite(name, 1, name_len, b->spool) != name_len ||
 	    (size && fwrite(data, 1, size, b->spool) != size)) {
 		struct na_pos pos = {na_output_name(w->out), 0, 0, -1};

@@ -18,6 +18,7 @@
  * URLs become links.  docs/html.md has the details. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include "format.h"
 #include "html/html.h"
 
@@ -145,6 +146,28 @@ static int reject(struct na_reader *r, const char *buf, size_t len)
 	return NA_FAILED;
 }
 
+/* --max-seconds-per-record (limits.max_page_ms): wall-clock time since the
+ * page was read, checked between the stages (decode, parse, metadata, body).
+ * A stage is not interrupted: each is linear in the page (docs/limits.md),
+ * so the overshoot is at most one stage. */
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
+}
+
+static int too_slow(struct na_reader *r, const struct na_pos *pos, double t0, const char *stage)
+{
+	unsigned lim = r->ctx->limits.max_page_ms;
+	if (!lim || now_ms() - t0 <= (double)lim)
+		return 0;
+	na_report(r->ctx, NA_SEV_ERROR, pos, NULL,
+	          "page not converted within %u.%03u s (--max-seconds-per-record): stopped after %s; rejected",
+	          lim / 1000, lim % 1000, stage);
+	return 1;
+}
+
 static int html_read_next(struct na_reader *r, struct na_article *a)
 {
 	struct html *h = r->priv;
@@ -163,6 +186,7 @@ static int html_read_next(struct na_reader *r, struct na_article *a)
 	size_t len;
 	if (na_input_slurp(r->in, &buf, &len) < 0)
 		return NA_FATAL;
+	double t0 = now_ms();
 	a->pos = pos;
 	size_t k = 0;
 	while (k < len && (buf[k] == ' ' || buf[k] == '\n' || buf[k] == '\r' || buf[k] == '\t'))
@@ -184,12 +208,16 @@ static int html_read_next(struct na_reader *r, struct na_article *a)
 	na_html_decode(r->ctx, &pos, a->arena, buf, len, na_input_charset(r->in), &h->text, &tlen, &cs, &origin);
 	a->charset = na_arena_strdup(a->arena, cs);
 	a->charset_origin = origin;
+	if (too_slow(r, &pos, t0, "decoding"))
+		return reject(r, buf, len);
 	memset(&h->page, 0, sizeof h->page);
 	h->page.arena = h->arena;
 	if (html_parse(r->ctx, &h->page, h->text, tlen, r->ctx->limits.max_depth) != 0) {
 		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "HTML parser could not start");
 		return reject(r, buf, len);
 	}
+	if (too_slow(r, &pos, t0, "parsing"))
+		return reject(r, buf, len);
 	if (h->page.generator_newsarc && h->page.njsonld) {
 		h->own = 1;
 		h->own_charset = a->charset;
@@ -206,10 +234,14 @@ static int html_read_next(struct na_reader *r, struct na_article *a)
 	const struct hnode *hl = NULL;
 	html_stats(h->page.root);
 	html_extract_meta(r->ctx, &h->page, a, &hl);
+	if (too_slow(r, &pos, t0, "the metadata"))
+		return reject(r, buf, len);
 	if (!html_extract_body(&h->page, a, hl)) {
 		na_report(r->ctx, NA_SEV_ERROR, &pos, NULL, "no article content found");
 		return reject(r, buf, len);
 	}
+	if (too_slow(r, &pos, t0, "the body"))
+		return reject(r, buf, len);
 	return NA_OK;
 }
 

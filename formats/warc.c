@@ -434,6 +434,35 @@ static char *dupn(const char *s, size_t n)
 	return d;
 }
 
+/* A header value that reaches the model (URI, date, content type, record
+ * id): trimmed like dupn(), with every byte that is not part of a valid
+ * UTF-8 sequence percent-encoded ("%F2"), as RFC 3987 maps an IRI to a URI.
+ * Headers are raw bytes; the model holds UTF-8 only (found by
+ * fuzz_reader_warc: tests/hostile/fuzz/warc/invalid-utf8-header.b64). */
+static char *dupv(const char *s, size_t n)
+{
+	char *t = dupn(s, n);
+	n = strlen(t);
+	if (na_utf8_valid(t, n))
+		return t;
+	struct na_buf b = {0};
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		size_t k = na_utf8_decode((const unsigned char *)t + i, n - i, &cp);
+		if (k) {
+			na_buf_add(&b, t + i, k);
+			i += k;
+		} else
+			na_buf_printf(&b, "%%%02X", (unsigned char)t[i++]);
+	}
+	free(t);
+	char *d = na_xmalloc(b.len + 1);
+	memcpy(d, b.len ? b.p : "", b.len);
+	d[b.len] = 0;
+	na_buf_free(&b);
+	return d;
+}
+
 static void report(struct na_reader *r, enum na_severity sev, long long off, long long dec, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 static void report(struct na_reader *r, enum na_severity sev, long long off, long long dec, const char *fmt, ...)
@@ -560,8 +589,8 @@ static int read_header(struct na_reader *r, struct warc *w)
 			return -1;
 		}
 		rc->arc = 1;
-		rc->uri = na_xstrdup(f[0]);
-		rc->date = na_xstrdup(f[2]);
+		rc->uri = dupv(f[0], strlen(f[0]));
+		rc->date = dupv(f[2], strlen(f[2]));
 		/* ARC dates are 14-digit GMT stamps */
 		if (strlen(f[2]) == 14 && strspn(f[2], "0123456789") == 14) {
 			free(rc->date);
@@ -569,7 +598,7 @@ static int read_header(struct na_reader *r, struct warc *w)
 			snprintf(rc->date, 32, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", f[2], f[2] + 4, f[2] + 6, f[2] + 8,
 			         f[2] + 10, f[2] + 12);
 		}
-		rc->ctype = na_xstrdup(f[3]);
+		rc->ctype = dupv(f[3], strlen(f[3]));
 		rc->length = n;
 		snprintf(rc->type, sizeof rc->type, "%s", !strncmp(f[0], "filedesc:", 9) ? "warcinfo" : "response");
 		free(l);
@@ -612,11 +641,11 @@ static int read_header(struct na_reader *r, struct warc *w)
 		size_t vl = len - nl - 1;
 #define IS(name) (nl == sizeof(name) - 1 && na_strncaseeq(line, name, nl))
 		if (IS("WARC-Type")) {
-			char *t = dupn(v, vl);
+			char *t = dupv(v, vl);
 			snprintf(rc->type, sizeof rc->type, "%s", t);
 			free(t);
 		} else if (IS("WARC-Target-URI") && !rc->uri) {
-			rc->uri = dupn(v, vl);
+			rc->uri = dupv(v, vl);
 			/* WARC/1.0 examples wrap the URI in <...> */
 			size_t n = strlen(rc->uri);
 			if (n >= 2 && rc->uri[0] == '<' && rc->uri[n - 1] == '>') {
@@ -624,13 +653,13 @@ static int read_header(struct na_reader *r, struct warc *w)
 				rc->uri[n - 2] = 0;
 			}
 		} else if (IS("WARC-Date") && !rc->date)
-			rc->date = dupn(v, vl);
+			rc->date = dupv(v, vl);
 		else if (IS("Content-Type") && !rc->ctype)
-			rc->ctype = dupn(v, vl);
+			rc->ctype = dupv(v, vl);
 		else if (IS("Newsarc-Metadata") && !rc->meta)
 			rc->meta = dupn(v, vl);
 		else if (IS("WARC-Record-ID") && !rc->id)
-			rc->id = dupn(v, vl);
+			rc->id = dupv(v, vl);
 		else if (IS("Content-Length")) {
 			char *t = dupn(v, vl), *end;
 			errno = 0;

@@ -11,7 +11,10 @@
 # written into the repository.  Only these targets need clang, so its
 # packages are a separate list.
 
-FUZZ_DEB_PKGS := clang libclang-rt-14-dev
+# clang-14 and its sanitizer/libFuzzer runtimes; llvm for /usr/bin/llvm-symbolizer,
+# without which a fresh Debian 12 (apt --no-install-recommends) prints crash
+# stacks as bare addresses
+FUZZ_DEB_PKGS := clang libclang-rt-14-dev llvm
 FUZZ_CC       ?= clang
 FUZZ_SECONDS  ?= 60
 FUZZ_SMOKE_SECONDS ?= 20
@@ -47,8 +50,11 @@ fuzz-smoke: fuzz-build
 	FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) fuzz/run.sh $(FB) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
 # ---- valgrind: the CLI transcripts and golden tests with newsarc under memcheck
+# tests/valgrind.supp holds the system-library false positives (documented
+# there, one by one); newsarc's own code has no suppression.
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
-            --errors-for-leak-kinds=definite,indirect --track-fds=no
+            --errors-for-leak-kinds=definite,indirect --track-fds=no \
+            --suppressions=$(CURDIR)/tests/valgrind.supp
 .PHONY: valgrind
 valgrind:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="valgrind"

@@ -72,6 +72,9 @@ struct na_limits {
 	size_t max_entries;     /* entries in one bundle */
 	unsigned long long max_total;   /* decompressed bytes per input */
 	unsigned max_ratio;     /* decompressed/compressed ratio */
+	unsigned max_page_ms;   /* wall-clock milliseconds to turn one HTML page into an
+	                         * article, checked between its stages; 0 = no limit
+	                         * (the default) */
 };
 
 #define NA_DEFAULT_MAX_RECORD   (64u << 20)

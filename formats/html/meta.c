@@ -726,11 +726,17 @@ static int set_date_found(struct na_article *a, struct na_date *d, const char *s
 {
 	char out[64];
 	unsigned fl;
+	/* callers pass windows cut out of longer text (the last 300 bytes
+	 * before the headline, the first 600 after it): start on a character */
+	while (n && ((unsigned char)*s & 0xC0) == 0x80)
+		s++, n--;
 	if (d->value || na_date_find(s, n, out, &fl) != 0)
 		return 0;
 	/* raw: the shortest leading piece of the text (cut at a space) that
 	 * still gives the same date, as written */
 	size_t keep = n > 200 ? 200 : n;
+	while (keep && keep < n && ((unsigned char)s[keep] & 0xC0) == 0x80)
+		keep--; /* never inside a UTF-8 sequence */
 	for (size_t cut = 24; cut < keep; cut += 8) {
 		char o2[64];
 		unsigned f2;

@@ -229,6 +229,11 @@ gen("huge-attr.html")(lambda: page(head=b'<meta name="description" content="' + 
 gen("many-tags.html")(lambda: page(body=b"<p>x</p>" * 500000))
 gen("js-canonical.html")(lambda: page(head=b'<link rel="canonical" href="javascript:alert(1)">'))
 gen("entities.html")(lambda: page(body=b"<p>" + b"&amp;&lt;&#x10FFFF;&#xD800;&#0;&#99999999;" * 1000 + b"</p>"))
+# published_raw is a window of the text around the headline, cut at 200
+# bytes: here in the middle of a two-byte character (the window before the
+# headline is tests/hostile/fuzz/html/date-window-utf8.b64)
+gen("date-window-utf8-after.html")(lambda: page(title=b"A headline here",
+    body=b"<p>Published 2015-12-15 xx" + "\u00e9".encode() * 200 + b"</p><p>Body text of the article.</p>"))
 
 # ---- WARC ------------------------------------------------------------------
 

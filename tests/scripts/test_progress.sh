@@ -12,12 +12,15 @@ random.seed(11)
 lines = [json.dumps({"id": f"r{i}", "headline": "h" * random.randint(10, 200),
                      "body": [{"type": "p", "text": "word " * random.randint(20, 200)}]}) + "\n"
          for i in range(100000)]
-# gzip keeps the disk writes small; decoding makes the run last long enough
-# for a frame (0.1 s) even on a fast machine
+# gzip keeps the disk writes small; 500k records make the run last several
+# frames (one per 0.1 s) even on an idle machine with two jobs (100k took
+# under 0.1 s there, so no frame was ever drawn)
 with gzip.open("big.jsonl.gz", "wt", compresslevel=1) as f:
-    f.writelines(lines)
+    for _ in range(5):
+        f.writelines(lines)
 with gzip.open("bad.jsonl.gz", "wt", compresslevel=1) as f:
-    f.writelines(lines)
+    for _ in range(5):
+        f.writelines(lines)
     f.write('{"id":"late",}\n')
 with open("small.jsonl", "w") as f:
     f.writelines(lines[:3000])
@@ -73,7 +76,7 @@ check("\x1b[32m" in tty, "tty: no colour although NO_COLOR is unset and TERM=xte
 check(all(len(re.sub(r"\x1b\[[0-9;]*m", "", x.rstrip("\n"))) <= 99 for x in f),
       "tty: a frame is wider than COLUMNS-1")
 # the summary comes after the bar was erased: the segment before it is blank
-m = re.search(r"\r( +)\r(newsarc: read 100000, written 100000, rejected 0)", tty)
+m = re.search(r"\r( +)\r(newsarc: read 500000, written 500000, rejected 0)", tty)
 check(m is not None, f"tty: summary not on an erased line: {tty[-300:]!r}")
 
 nc = open("nocolor.txt", encoding="utf-8", errors="replace", newline="").read()
@@ -84,9 +87,9 @@ q = open("quiet.txt", encoding="utf-8", errors="replace", newline="").read()
 check(q.strip() == "", f"--quiet on a TTY printed something: {q[:200]!r}")
 
 d = open("diag.txt", encoding="utf-8", errors="replace", newline="").read()
-check(re.search(r"\r +\rbad\.jsonl\.gz:100001:14: error: trailing comma in object\r?\n", d) is not None,
+check(re.search(r"\r +\rbad\.jsonl\.gz:500001:14: error: trailing comma in object\r?\n", d) is not None,
       f"diagnostic not printed on an erased line: {d[-400:]!r}")
-check("newsarc: read 100001, written 100000, rejected 1" in d, "diag: summary missing")
+check("newsarc: read 500001, written 500000, rejected 1" in d, "diag: summary missing")
 
 s = open("stdin.txt", encoding="utf-8", errors="replace", newline="").read()
 sf = [x for x in frames(s) if "records" in x]
@@ -98,7 +101,7 @@ check(any(re.search(r"[\d,]+ records\s+(?:[\d.]+ [KMG]?i?B\s+[\d.]+ [KMG]?i?B/s\
       f"stdin: frame lacks records, rate, elapsed: {sf[:3]!r}")
 
 p = open("pipe.txt", newline="").read()
-check(p == "newsarc: read 100000, written 100000, rejected 0\n", f"pipe: stderr is {p[:300]!r}")
+check(p == "newsarc: read 500000, written 500000, rejected 0\n", f"pipe: stderr is {p[:300]!r}")
 
 u = open("usr1.txt", newline="").read()
 lines = u.splitlines()

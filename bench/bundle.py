@@ -16,7 +16,7 @@ Python 3 standard library only.
 import argparse, json, os, random, shutil, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import loadavg, summary
+from common import loadavg, report, summary
 
 
 def run(cmd, **kw):
@@ -131,9 +131,7 @@ def main():
                             note="judged on CPU time")
                     summary(f"pack -> {ext}", f"tar ({ext})", mb, n, rt)
         md += ["", "Target (issue 5): pack >= 0.9x tar's throughput, judged on CPU time (tar's compressor included)."]
-        if a.md:
-            with open(a.md, "a") as f:
-                f.write("\n## bundle\n\n" + "\n".join(md) + "\n")
+        report("bundle", md, a.md, echo=False)
         for n, row in results.items():
             print(f"== {n} articles, {row['payload_MB']} MB of entries")
             for ext in ("tar.gz", "tar.zst"):

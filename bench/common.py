@@ -1,5 +1,5 @@
 """Shared helpers for the benchmark scripts (python3 standard library only)."""
-import json, os, shutil, subprocess, sys, tempfile, time
+import json, os, resource, shutil, subprocess, sys, tempfile, time
 
 TIME = "/usr/bin/time"
 
@@ -20,12 +20,19 @@ def run(cmd, stdin_path=None, stdout=subprocess.DEVNULL, env=None, check=True):
     with tempfile.NamedTemporaryFile("r") as rep:
         gnu = os.path.exists(TIME)
         full = ([TIME, "-f", "%e %U %S %M", "-o", rep.name] if gnu else []) + list(cmd)
+        ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu0 = ru0.ru_utime + ru0.ru_stime
         t0 = time.perf_counter()
         p = subprocess.run(full, stdin=fin, stdout=stdout, stderr=subprocess.PIPE, env=env)
         dt = time.perf_counter() - t0
         if check and p.returncode != 0:
             sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr.decode(errors='replace')[-2000:]}")
+        # without GNU time: the children's rusage (its peak may include
+        # this Python's pages at fork time, see measure())
         cpu, rss = float("nan"), -1
+        if not gnu:
+            ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu, rss = ru.ru_utime + ru.ru_stime - cpu0, ru.ru_maxrss
         try:
             last = open(rep.name).read().strip().splitlines()[-1].split()
             cpu, rss = float(last[1]) + float(last[2]), int(last[3])
@@ -60,6 +67,17 @@ def summary(path, tool, mb=None, articles=None, r=None, peer=None, ratio_wall=No
                    mb_s_cpu=mb / r["cpu"] if mb and r["cpu"] > 0 else None)
     with open(out, "a") as f:
         f.write(json.dumps(row) + "\n")
+
+
+def report(section, lines, md=None, echo=True):
+    """Print a script's table (unless echo is off) and append it as section
+    `## SECTION` to the results file md (bench/run.py passes --md)."""
+    text = "\n".join(lines)
+    if echo:
+        print(text)
+    if md:
+        with open(md, "a") as f:
+            f.write(f"\n## {section}\n\n{text}\n")
 
 
 def loadavg():

@@ -21,7 +21,7 @@ import argparse, os, shutil, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from common import best, loadavg, pair, summary
+from common import best, loadavg, pair, report, summary
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--bin", default=os.path.join(ROOT, "build", "newsarc"))
@@ -97,8 +97,4 @@ lines += ["", f"Speedup -j 2 / -j 1 (issue 10: >= 1.8x on 2 cores): {sw:.2f}x wa
               f"one: the parallelism the machine gave (2.00 idle); {loadavg()} after."]
 summary("HTML extraction -j 2", "newsarc convert -j 2", cmb, n, j2, "newsarc -j 1", sw, sc, ">= 1.8x wall",
         sw >= 1.8, note=f"machine gave {ceiling:.2f}x to two -j 1 runs")
-text = "\n".join(lines)
-print(text)
-if args.md:
-    with open(args.md, "a") as f:
-        f.write("\n## html\n\n" + text + "\n")
+report("html", lines, args.md)

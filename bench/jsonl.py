@@ -12,7 +12,7 @@ import argparse, os, shutil, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import best, loadavg, run, summary
+from common import best, loadavg, report, run, summary
 
 PY_JSON = r"""
 import json, sys
@@ -82,11 +82,7 @@ def main():
               "|---|---|---|---|---|---|---|"] + mem
     lines += ["", f"Targets: jsonl->jsonl >= 4x python json: measured {rw:.2f}x wall, {rc:.2f}x CPU; "
                   f"peak RSS < 64 MB from 10k to {a.mem_max // 1000}k records: largest {max(peaks):.1f} MB."]
-    text = "\n".join(lines)
-    print(text)
-    if a.md:
-        with open(a.md, "a") as f:
-            f.write("\n## jsonl\n\n" + text + "\n")
+    report("jsonl", lines, a.md)
 
 
 if __name__ == "__main__":

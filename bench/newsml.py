@@ -15,40 +15,12 @@ removed afterwards.
 BENCH_N overrides --n, BENCH_NEWSML_GB --gb, BENCH_TMP the temporary
 directory's parent.  Python 3 stdlib only; times and peak RSS from GNU time
 (Debian package `time`, installed by `make bench`), else getrusage."""
-import argparse, json, os, random, resource, shutil, subprocess, sys, tempfile, time
+import argparse, json, os, random, shutil, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-TIME = "/usr/bin/time"
-
-
-def measure(cmd, stdout=subprocess.DEVNULL):
-    """(wall s, cpu s = user+sys, peak RSS KiB) of one run of cmd."""
-    with tempfile.NamedTemporaryFile("r") as rep:
-        gnu = os.path.exists(TIME)
-        full = ([TIME, "-f", "%e %U %S %M", "-o", rep.name] if gnu else []) + list(cmd)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        p = subprocess.run(full, stdout=stdout, stderr=subprocess.PIPE)
-        wall = time.perf_counter() - t0
-        if p.returncode != 0:
-            sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr.decode(errors='replace')[-2000:]}")
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        rss = after.ru_maxrss
-        if gnu:
-            try:
-                _, u, sy, m = open(rep.name).read().strip().splitlines()[-1].split()
-                cpu, rss = float(u) + float(sy), int(m)
-            except (ValueError, IndexError):
-                pass
-    return wall, cpu, rss
-
-
-def best(n, cmd):
-    """Fastest of n runs, separately for wall and CPU time; the largest RSS."""
-    runs = [measure(cmd) for _ in range(n)]
-    return min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs)
+sys.path.insert(0, HERE)
+from common import best, report, run, summary
 
 
 def generate(n, out):
@@ -135,14 +107,17 @@ def main():
              f"(default --jobs; best of 3)",
              "", "| conversion | input MB/s (wall) | input MB/s (CPU) | articles/s (wall) | wall s | CPU s | peak RSS MB |",
              "|---|---|---|---|---|---|---|"]
-    for name, size, (wall, cpu, rss) in runs:
+    for name, size, r in runs:
+        wall, cpu, rss = r["wall"], r["cpu"], r["rss_kb"]
         lines.append(f"| {name} | {size / 1e6 / wall:.0f} | {size / 1e6 / cpu:.0f} | {n / wall:.0f} | "
                      f"{wall:.2f} | {cpu:.2f} | {rss / 1024:.1f} |")
     base = runs[0]
     verdicts = []
-    for name, size, (wall, cpu, _) in runs[1:]:
-        rw = (size / wall) / (base[1] / base[2][0])
-        rc = (size / cpu) / (base[1] / base[2][1])
+    for name, size, r in runs[1:]:
+        rw = (size / r["wall"]) / (base[1] / base[2]["wall"])
+        rc = (size / r["cpu"]) / (base[1] / base[2]["cpu"])
+        summary(name, "newsarc convert", size / 1e6, n, r, "newsarc jsonl -> jsonl", rw, rc, ">= 0.5x",
+                min(rw, rc) >= 0.5)
         verdicts.append(f"{name}: {rw:.2f}x (wall), {rc:.2f}x (CPU) of jsonl -> jsonl MB/s "
                         f"[{'met' if min(rw, rc) >= 0.5 else 'met on wall only' if rw >= 0.5 else 'NOT met'}]")
     lines += ["", "Target (issue 3): >= 0.5x of the jsonl -> jsonl input MB/s both ways.", ""]
@@ -155,7 +130,8 @@ def main():
             for mb in sorted({10, max(10, int(a.gb * 1000))}):
                 path = big_message(a.bin, tmp, mb)
                 size = os.path.getsize(path)
-                wall, cpu, rss = measure([a.bin, "convert", "-q", "--from", "newsml", "--to", "jsonl", path])
+                r = run([a.bin, "convert", "-q", "--from", "newsml", "--to", "jsonl", path])
+                wall, cpu, rss = r["wall"], r["cpu"], r["rss_kb"]
                 os.remove(path)
                 failed |= rss / 1024 > a.rss_limit
                 mem.append(f"| {size / 1e6:.0f} | {wall:.1f} | {cpu:.1f} | {size / 1e6 / wall:.0f} | {rss / 1024:.1f} |")
@@ -164,11 +140,7 @@ def main():
         lines += ["", f"newsMessage streamed (newsml -> jsonl): peak RSS must not grow with the message "
                       f"(limit {a.rss_limit:.0f} MB{': EXCEEDED' if failed else ''})",
                   "", "| message MB | wall s | CPU s | MB/s (wall) | peak RSS MB |", "|---|---|---|---|---|"] + mem
-    text = "\n".join(lines)
-    print(text)
-    if a.md:
-        with open(a.md, "a") as f:
-            f.write("\n## newsml\n\n" + text + "\n")
+    report("newsml", lines, a.md)
     sys.exit(1 if failed else 0)
 
 

@@ -10,7 +10,7 @@ the file named by $BENCH_SUMMARY (bench/common.py: summary()); a script that
 writes none still has its own section.  BENCH_N (articles) and BENCH_MB
 scale the generated corpora (see each script); BENCH_NEWSML_BIG_MB defaults
 to 200 here so one run stays within minutes."""
-import argparse, datetime, glob, json, os, platform, re, subprocess, sys, tempfile, time
+import argparse, datetime, glob, json, os, platform, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -67,7 +67,7 @@ def main():
     load0 = "%.2f %.2f %.2f" % os.getloadavg()
     t0 = time.time()
     scripts = sorted(glob.glob(os.path.join(HERE, "*.py")))
-    failed, rows = 0, []
+    failed = 0
     for s in scripts:
         name = os.path.basename(s)[:-3]
         if name in ("run", "gen", "common") or (a.only and name != a.only):
@@ -75,24 +75,14 @@ def main():
         print(f"== {name}", flush=True)
         p = subprocess.Popen([sys.executable, s, "--bin", binary, "--md", body], env=env,
                              stdout=subprocess.PIPE, text=True)
-        text = []
         for line in p.stdout:
             print(line, end="", flush=True)
-            text.append(line)
         p.wait()
         if p.returncode != 0:
             failed += 1
             with open(body, "a") as f:
                 f.write(f"\n## {name}\n\nfailed (exit {p.returncode})\n")
-        if name == "newsml":
-            # newsml.py prints its own table; its target line feeds the summary
-            m = re.search(r"measured ([\d.]+)x \(write\) and ([\d.]+)x \(read\)", "".join(text))
-            if m:
-                w = float(m.group(1))
-                rows.append({"path": "jsonl -> newsml", "tool": "newsarc convert", "peer": "newsarc jsonl -> jsonl",
-                             "ratio_wall": w, "target": ">= 0.5x", "met": w >= 0.5,
-                             "note": f"newsml -> jsonl {m.group(2)}x; see the newsml section"})
-    rows = [json.loads(l) for l in open(summ.name) if l.strip()] + rows
+    rows = [json.loads(l) for l in open(summ.name) if l.strip()]
     os.unlink(summ.name)
     minutes = (time.time() - t0) / 60
     load1 = "%.2f %.2f %.2f" % os.getloadavg()

@@ -16,7 +16,7 @@ import argparse, json, os, random, shutil, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from common import best, loadavg, pair, summary
+from common import best, loadavg, pair, report, summary
 NODE_DIR = os.path.join(ROOT, "build", "validate-node")
 
 AJV_JS = r"""
@@ -119,11 +119,7 @@ def main():
     lines += [f"Speedup -j 2 / -j 1 (issue 10: >= 1.8x on 2 cores): {sw:.2f}x wall; CPU -j 1 / -j 2 {sc:.2f} "
               f"(1.00 = no threading overhead).  Two -j 1 runs side by side went {ceiling:.2f}x as fast as one: "
               f"the parallelism the machine gave (2.00 idle); {loadavg()} after."]
-    text = "\n".join(lines)
-    print(text)
-    if a.md:
-        with open(a.md, "a") as f:
-            f.write("\n## validate\n\n" + text + "\n")
+    report("validate", lines, a.md)
 
 
 if __name__ == "__main__":

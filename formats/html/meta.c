@@ -242,6 +242,21 @@ static int same_folded(struct na_arena *ar, const char *a, const char *b)
 	return a && b && same_text(fold_typo(ar, a), fold_typo(ar, b));
 }
 
+/* The next run of ASCII letters and digits at or after *p: its start, with
+ * *len set and *p moved past it; NULL at the end. */
+static const char *next_word(const char **p, size_t *len)
+{
+	const char *s = *p;
+	while (*s && !isalnum((unsigned char)*s))
+		s++;
+	const char *e = s;
+	while (*e && isalnum((unsigned char)*e))
+		e++;
+	*p = e;
+	*len = (size_t)(e - s);
+	return *len ? s : NULL;
+}
+
 /* Content words (3+ letters or digits, casefolded ASCII) that a and b
  * share: how much an <h1> and the page's meta titles agree. */
 static int shared_words(const char *a, const char *b)
@@ -251,31 +266,18 @@ static int shared_words(const char *a, const char *b)
 	if (!a || !b)
 		return 0;
 	int n = 0;
-	for (const char *p = a; *p;) {
-		while (*p && !isalnum((unsigned char)*p))
-			p++;
-		const char *e = p;
-		while (*e && isalnum((unsigned char)*e))
-			e++;
-		size_t l = (size_t)(e - p);
+	size_t l, k;
+	for (const char *p = a, *w; (w = next_word(&p, &l));) {
 		int skip = l < 3;
 		for (size_t i = 0; !skip && stop[i]; i++)
-			skip = strlen(stop[i]) == l && na_strncaseeq(p, stop[i], l);
-		if (!skip) {
-			for (const char *q = b; *q;) {
-				while (*q && !isalnum((unsigned char)*q))
-					q++;
-				const char *f = q;
-				while (*f && isalnum((unsigned char)*f))
-					f++;
-				if ((size_t)(f - q) == l && na_strncaseeq(p, q, l)) {
-					n++;
-					break;
-				}
-				q = f;
+			skip = strlen(stop[i]) == l && na_strncaseeq(w, stop[i], l);
+		if (skip)
+			continue;
+		for (const char *q = b, *v; (v = next_word(&q, &k));)
+			if (k == l && na_strncaseeq(w, v, l)) {
+				n++;
+				break;
 			}
-		}
-		p = e;
 	}
 	return n;
 }

@@ -212,10 +212,7 @@ struct stats {
 
 static void worsen(struct stats *s, int code)
 {
-	static const int rank[] = {[NA_EXIT_OK] = 0, [NA_EXIT_PARSE] = 2, [NA_EXIT_IO] = 3,
-	                           [NA_EXIT_FORMAT] = 4};
-	if (rank[code] > rank[s->exit])
-		s->exit = code;
+	s->exit = na_exit_worse(s->exit, code);
 }
 
 static int empty(const char *s)

@@ -49,10 +49,7 @@ struct run {
 
 static void worsen(struct run *r, int code)
 {
-	static const int rank[] = {[NA_EXIT_OK] = 0, [NA_EXIT_INVALID] = 1, [NA_EXIT_REJECTED] = 1,
-	                           [NA_EXIT_PARSE] = 2, [NA_EXIT_IO] = 3, [NA_EXIT_FORMAT] = 4, [NA_EXIT_USAGE] = 5};
-	if (rank[code] > rank[r->exit])
-		r->exit = code;
+	r->exit = na_exit_worse(r->exit, code);
 }
 
 static char *dup0(const char *s) { return s ? na_xstrdup(s) : NULL; }

@@ -167,12 +167,7 @@ struct run {
 
 static void worsen(struct run *r, int code)
 {
-	/* the most serious failure wins; rejected records rank lowest */
-	static const int rank[] = {[NA_EXIT_OK] = 0, [NA_EXIT_REJECTED] = 1, [NA_EXIT_INVALID] = 1,
-	                           [NA_EXIT_PARSE] = 2, [NA_EXIT_IO] = 3, [NA_EXIT_FORMAT] = 4,
-	                           [NA_EXIT_USAGE] = 5};
-	if (rank[code] > rank[r->exit])
-		r->exit = code;
+	r->exit = na_exit_worse(r->exit, code);
 }
 
 static void progress(struct run *r, long long unit_bytes)

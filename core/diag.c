@@ -93,3 +93,11 @@ const char *na_ctx_option(struct na_ctx *c, const char *format, const char *key)
 	}
 	return v;
 }
+
+int na_exit_worse(int a, int b)
+{
+	static const int rank[] = {[NA_EXIT_OK] = 0, [NA_EXIT_REJECTED] = 1, [NA_EXIT_INVALID] = 1,
+	                           [NA_EXIT_PARSE] = 2, [NA_EXIT_IO] = 3, [NA_EXIT_FORMAT] = 4,
+	                           [NA_EXIT_USAGE] = 5};
+	return rank[b] > rank[a] ? b : a;
+}

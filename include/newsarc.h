@@ -44,6 +44,11 @@ enum na_exit {
 	NA_EXIT_REJECTED = 6    /* convert: some records rejected */
 };
 
+/* The more serious of two exit statuses, for a run that meets several
+ * failures: usage, then format, I/O, parse, and invalid or rejected
+ * records last. */
+int na_exit_worse(int a, int b);
+
 /* ---- positions and diagnostics --------------------------------------- */
 
 struct na_pos {

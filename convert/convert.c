@@ -572,7 +572,6 @@ static char *read_range(const char *path, size_t start, size_t end)
 
 /* ---- parallel driver ---------------------------------------------------- */
 
-
 static void *worker(void *arg)
 {
 	struct pool *p = arg;

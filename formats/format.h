@@ -52,6 +52,9 @@ struct na_format {
 	int (*probe)(const struct na_probe *p);   /* NULL: extension/MIME only */
 	int (*read_open)(struct na_reader *r);
 	int (*read_next)(struct na_reader *r, struct na_article *a);
+	/* 1: the reader rejects malformed UTF-8 as it parses (the strict JSON
+	 * parser); else na_reader_next checks every record and mends it */
+	int validates_utf8;
 	void (*read_close)(struct na_reader *r);  /* runs even when open failed */
 	int (*write_open)(struct na_writer *w);
 	int (*write_article)(struct na_writer *w, const struct na_article *a);

@@ -164,6 +164,7 @@ const struct na_format na_format_json = {
 	.probe = json_probe,
 	.read_open = json_read_open,
 	.read_next = json_read_next,
+	.validates_utf8 = 1,
 	.read_close = json_read_close,
 	.write_article = json_write_article,
 	.write_close = json_write_close,

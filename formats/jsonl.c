@@ -76,5 +76,6 @@ const struct na_format na_format_jsonl = {
 	.priv_size = sizeof(struct jsonl),
 	.probe = jsonl_probe,
 	.read_next = jsonl_read_next,
+	.validates_utf8 = 1,
 	.write_article = jsonl_write_article,
 };

@@ -193,12 +193,94 @@ struct na_reader *na_reader_open(const struct na_format *f, struct na_input *in,
 	return r;
 }
 
+/* ---- the UTF-8 promise ------------------------------------------------ */
+
+/* s with every byte that does not start a valid UTF-8 sequence replaced by
+ * U+FFFD, or NULL when s is valid. */
+static const char *utf8_mend(struct na_arena *arena, const char *s)
+{
+	size_t n = strlen(s);
+	if (na_utf8_valid(s, n))
+		return NULL;
+	struct na_buf b = {0};
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		size_t k = na_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k) {
+			na_buf_add(&b, s + i, k);
+			i += k;
+		} else {
+			na_buf_add(&b, "\xEF\xBF\xBD", 3);
+			i++;
+		}
+	}
+	char *t = na_arena_strndup(arena, b.p, b.len);
+	na_buf_free(&b);
+	return t;
+}
+
+/* f: the field whose position to name (NA_F__COUNT: the record's) */
+static int mend(struct na_reader *r, struct na_article *a, const char **s, enum na_field f, const char *what)
+{
+	const char *t = *s ? utf8_mend(a->arena, *s) : NULL;
+	if (!t)
+		return 0;
+	*s = t;
+	const struct na_pos *pos = f < NA_F__COUNT && a->fpos[f].file ? &a->fpos[f] : &a->pos;
+	na_report(r->ctx, NA_SEV_WARNING, pos, what, "invalid UTF-8 replaced by U+FFFD");
+	return 1;
+}
+
+static int mend_list(struct na_reader *r, struct na_article *a, struct na_strlist *l, enum na_field f,
+                     const char *what)
+{
+	int n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		n += mend(r, a, &l->v[i], f, what);
+	return n;
+}
+
+/* The model promises valid UTF-8, and readers mean to keep it, but libxml2
+ * lets some malformed input through (an overlong sequence inside CDATA
+ * reaches the text as is), so every record of a reader that does not
+ * validate as it parses is checked here once. */
+static int mend_article(struct na_reader *r, struct na_article *a)
+{
+	int n = 0;
+	n += mend(r, a, &a->id, NA_F_ID, "id");
+	n += mend(r, a, &a->source, NA_F_SOURCE, "source");
+	n += mend(r, a, &a->url, NA_F_URL, "url");
+	n += mend(r, a, &a->headline, NA_F_HEADLINE, "headline");
+	n += mend(r, a, &a->subheadline, NA_F_SUBHEADLINE, "subheadline");
+	n += mend_list(r, a, &a->byline, NA_F_BYLINE, "byline");
+	n += mend(r, a, &a->dateline, NA_F_DATELINE, "dateline");
+	n += mend(r, a, &a->language, NA_F_LANGUAGE, "language");
+	n += mend(r, a, &a->published.value, NA_F_PUBLISHED, "published");
+	n += mend(r, a, &a->published.raw, NA_F_PUBLISHED, "published_raw");
+	n += mend(r, a, &a->modified.value, NA_F_MODIFIED, "modified");
+	n += mend(r, a, &a->modified.raw, NA_F_MODIFIED, "modified_raw");
+	n += mend_list(r, a, &a->keywords, NA_F_KEYWORDS, "keywords");
+	n += mend_list(r, a, &a->subjects, NA_F_SUBJECTS, "subjects");
+	n += mend(r, a, &a->section, NA_F_SUBJECTS, "section");
+	for (size_t i = 0; i < a->nbody; i++)
+		n += mend(r, a, &a->body[i].text, NA_F_BODY, "body");
+	/* a bad byte can only sit inside a JSON string, so mending keeps the JSON valid */
+	for (size_t i = 0; i < a->nextra; i++) {
+		n += mend(r, a, &a->extra[i].key, NA_F__COUNT, "extra");
+		n += mend(r, a, &a->extra[i].json, NA_F__COUNT, a->extra[i].key);
+	}
+	return n;
+}
+
 int na_reader_next(struct na_reader *r, struct na_article *a)
 {
 	na_article_clear(a);
 	r->rejected = NULL;
 	r->rejected_len = 0;
-	return r->fmt->read_next(r, a);
+	int rc = r->fmt->read_next(r, a);
+	if ((rc == NA_OK || rc == NA_WARN) && !r->fmt->validates_utf8 && mend_article(r, a))
+		rc = NA_WARN;
+	return rc;
 }
 
 const char *na_reader_rejected(struct na_reader *r, size_t *len)

@@ -55,10 +55,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static void check_str(const char *s)
+#define check_str(s) check_field(s, #s)
+static void check_field(const char *s, const char *field)
 {
 	if (s && !na_utf8_valid(s, strlen(s))) {
-		fprintf(stderr, "model invariant broken: invalid UTF-8 string from reader %s\n", NA_FUZZ_FORMAT);
+		fprintf(stderr, "model invariant broken: invalid UTF-8 in %s from reader %s\n", field, NA_FUZZ_FORMAT);
 		abort();
 	}
 }
@@ -68,7 +69,7 @@ static void check_list(const struct na_strlist *l)
 	for (size_t i = 0; i < l->n; i++) {
 		if (!l->v[i])
 			abort();
-		check_str(l->v[i]);
+		check_field(l->v[i], "a list item");
 	}
 }
 

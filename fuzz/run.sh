@@ -76,7 +76,7 @@ run_one() {
 	fi
 	local log=$FB/logs/$name.log start=$SECONDS
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	"$bin" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2560 -max_len=$maxlen \
+	"$bin" -seed="${FUZZ_SEED:-0}" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2560 -max_len=$maxlen \
 		-artifact_prefix="$FB/artifacts/$name-" -print_final_stats=1 "${dirs[@]}" > "$log" 2>&1
 	local rc=$? runs cov
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -241,8 +241,9 @@ static struct na_input *xsd_open(void *user, struct na_ctx *c, struct na_input *
 }
 
 /* ---- the record engine's callbacks (convert/records.h) ------------------
- * Reading and the schema run in the reader threads; the extra checks (one
- * of them remembers every id) and the report run here, in input order. */
+ * Reading, the schema and the extra checks run in the reader threads;
+ * duplicate-id (it remembers every id, so the workers hand over ids alone)
+ * and the report run here, in input order. */
 
 static void *thread_init(void *user)
 {
@@ -269,7 +270,7 @@ static void after_read(void *user, void *tls, struct na_ctx *c, const struct na_
 	(void)user;
 	struct report_to t = {c};
 	if (rc != NA_FAILED)
-		na_validator_check_schema(tls, a, violation_to_ctx, &t);
+		na_validator_check_record(tls, a, violation_to_ctx, &t);
 }
 
 /* Diagnostics from readers while a record is read belong to the record. */
@@ -289,7 +290,7 @@ static int on_record(void *user, const struct na_article *a, int rc)
 	struct run *r = user;
 	r->records++;
 	if (rc != NA_FAILED)
-		na_validator_check_rest(r->v, a, on_violation, r);
+		na_validator_check_ids(r->v, a, on_violation, r);
 	unsigned long nerr = record_errors(r);
 	if (nerr || rc == NA_FAILED) {
 		r->invalid++;
@@ -498,6 +499,8 @@ static int run(int argc, char **argv)
 	if (r.report == R_JUNIT && !(r.cases = tmpfile())) {
 		fprintf(stderr, "newsarc validate: cannot create a temporary file: %s\n", strerror(errno));
 		na_validator_free(r.v);
+		na_xsd_free(r.xsd);
+		cli_free(&c);
 		return NA_EXIT_IO;
 	}
 	if (r.report == R_JSON)
@@ -508,7 +511,7 @@ static int run(int argc, char **argv)
 	struct na_records_ops ops = {
 		.user = &r, .thread_init = thread_init, .thread_fini = thread_fini, .after_read = after_read,
 		.diag = on_diag, .record = on_record, .end_input = on_end_input, .fail = on_fail,
-		.open = r.xsd ? xsd_open : NULL,
+		.open = r.xsd ? xsd_open : NULL, .id_only = 1,
 	};
 	worsen(&r, na_records_run(&c.ctx, r.from, &ops, c.jobs, argv + optind, (size_t)(argc - optind)));
 	summary(&r);

@@ -452,7 +452,10 @@ static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, 
 	if (a) {
 		if (!e->art)
 			e->art = na_article_new_min(8u << 10);
-		na_article_copy(e->art, a);
+		if (s->r->ops && s->r->ops->id_only)
+			na_article_copy_id(e->art, a);
+		else
+			na_article_copy(e->art, a);
 		e->a = e->art;
 	}
 	if (raw) {
@@ -724,7 +727,6 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 	progress(r, 0);
 }
 
-/* Split a large plain (not gzipped) JSONL file into newline-aligned chunks. */
 /* Split a large plain (not gzipped) JSONL file into newline-aligned chunks,
  * which the workers read with pread (a mapping of the whole file kept pages
  * resident: the kernel maps page-cache folios larger than what was asked). */

@@ -85,14 +85,15 @@ void na_validator_set_future(struct na_validator *v, long long now, long long to
 /* Validate one article; cb gets every violation.  Returns their number. */
 unsigned long na_validator_check(struct na_validator *v, const struct na_article *a,
                                  na_violation_cb cb, void *user);
-/* na_validator_check in two halves, for validating in worker threads: the
- * schema (the costly half; thread-safe across validators that share one
- * schema), then the extra checks (duplicate-id remembers every id, so this
- * half runs on one validator, in input order). */
-unsigned long na_validator_check_schema(struct na_validator *v, const struct na_article *a,
+/* na_validator_check in two halves, for validating in worker threads: all
+ * that looks at one record alone (the schema, the costly part, and the
+ * extra checks but one; thread-safe across validators that share one
+ * schema), then duplicate-id, which remembers every id and so runs on one
+ * validator, in input order, and reads only a->id and the positions. */
+unsigned long na_validator_check_record(struct na_validator *v, const struct na_article *a,
                                         na_violation_cb cb, void *user);
-unsigned long na_validator_check_rest(struct na_validator *v, const struct na_article *a,
-                                      na_violation_cb cb, void *user);
+unsigned long na_validator_check_ids(struct na_validator *v, const struct na_article *a,
+                                     na_violation_cb cb, void *user);
 /* A validator using owner's schema and settings (owner must outlive it). */
 struct na_validator *na_validator_new_shared(const struct na_validator *owner);
 /* The na_convert_opts.check hook: reports violations through c as errors

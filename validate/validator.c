@@ -283,7 +283,7 @@ static void begin(struct na_validator *v, const struct na_article *a, na_violati
 	v->count = 0;
 }
 
-unsigned long na_validator_check_schema(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
+unsigned long na_validator_check_record(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
                                         void *user)
 {
 	begin(v, a, cb, user);
@@ -292,22 +292,6 @@ unsigned long na_validator_check_schema(struct na_validator *v, const struct na_
 		struct na_json *rec = na_article_record(v->scratch, a);
 		na_schema_validate(v->schema, rec, on_schema_error, v, 0);
 	}
-	return v->count;
-}
-
-unsigned long na_validator_check(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
-                                 void *user)
-{
-	unsigned long n = na_validator_check_schema(v, a, cb, user);
-	return n + na_validator_check_rest(v, a, cb, user);
-}
-
-unsigned long na_validator_check_rest(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
-                                      void *user)
-{
-	begin(v, a, cb, user);
-	if (v->on[NA_CHECK_DUPLICATE_ID])
-		check_duplicate(v, a);
 	check_dates(v, a);
 	if (v->on[NA_CHECK_EMPTY_PARAGRAPH])
 		for (size_t i = 0; i < a->nbody; i++)
@@ -321,6 +305,22 @@ unsigned long na_validator_check_rest(struct na_validator *v, const struct na_ar
 	if (v->on[NA_CHECK_HEADLINE_IS_SITE_NAME])
 		check_headline(v, a);
 	return v->count;
+}
+
+unsigned long na_validator_check_ids(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
+                                     void *user)
+{
+	begin(v, a, cb, user);
+	if (v->on[NA_CHECK_DUPLICATE_ID])
+		check_duplicate(v, a);
+	return v->count;
+}
+
+unsigned long na_validator_check(struct na_validator *v, const struct na_article *a, na_violation_cb cb,
+                                 void *user)
+{
+	unsigned long n = na_validator_check_record(v, a, cb, user);
+	return n + na_validator_check_ids(v, a, cb, user);
 }
 
 struct hook { struct na_ctx *c; };

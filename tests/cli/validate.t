@@ -8,9 +8,9 @@
 ^D
 <stdin>:2:51: error: /url: "not a uri" is not a valid uri (format)
 <stdin>:2:74: error: /language: "en_GB" does not match /^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})(?:-.../ (pattern)
-<stdin>:2:7: error: /id: duplicate id "a" (first at line 1) (duplicate-id)
 <stdin>:2:127: error: /modified: modified 2015-12-14 is earlier than published 2015-12-15T10:00:00 (modified-before-published)
 <stdin>:2:38: error: /headline: headline "Wire" is the site's name (headline-is-site-name)
+<stdin>:2:7: error: /id: duplicate id "a" (first at line 1) (duplicate-id)
 <stdin>:3:11: error: expected a string key in object, found end of input (read)
 <stdin>:4:39: error: /published: 2999-01-01 is in the future (future-date)
 newsarc: 4 records checked: 1 valid, 3 invalid; 7 errors (duplicate-id 1, format 1, future-date 1, headline-is-site-name 1, modified-before-published 1, pattern 1, read 1)

@@ -7,8 +7,10 @@
  * any error with --fail-fast, the previous output stays untouched.
  *
  * With jobs > 1, worker threads run the readers (where the time goes: page
- * extraction, JSON parsing) over "units" - whole files, or newline-aligned
- * chunks of large plain JSONL files - and queue what they produce (articles,
+ * extraction, JSON parsing) over "units" - whole files, or chunks of a large
+ * plain file whose format can cut it (struct na_format's split: JSONL at
+ * newlines, a NewsML-G2 newsMessage between items) - and queue what they
+ * produce (articles,
  * rejected records, diagnostics) per unit.  The main thread drains the units
  * strictly in input order and does all writing, so output and diagnostics are
  * byte-identical to a single job.  Each unit's queue is bounded, and at most
@@ -31,17 +33,16 @@
 #define BATCH_MAX 64                    /* events per batch */
 #define BATCH_BYTES (256 << 10)         /* or this much input read */
 #define QUEUE_BATCHES 8                 /* batches waiting per unit */
-/* Large plain JSONL files are split into chunks small enough that a worker
+/* Formats cut large plain files into chunks small enough that a worker
  * reads a whole chunk into its unit's queue and goes on to the next while
- * the main thread is still writing an earlier one: about 1 MB, or 256
- * records when they are larger than 2 KB on average (judged from the file's
- * first 64 KB).  Workers claim units at most LOOKAHEAD(jobs) units ahead of
+ * the main thread is still writing an earlier one (about 1 MB).  A file is
+ * offered to its format's splitter from SPLIT_MIN bytes, with its first
+ * SPLIT_HEAD bytes.  Workers claim units at most LOOKAHEAD(jobs) units ahead of
  * the one being drained, so one slow unit (a large page) does not idle the
  * others; memory stays bounded by EVENT_BUDGET events queued in all the
  * units after the one being drained, plus QUEUE_BATCHES batches in it. */
-#define CHUNK_MAX (1u << 20)
-#define CHUNK_LINES 256
-#define CHUNK_FLOOR (64u << 10)
+#define SPLIT_HEAD (64u << 10)
+#define SPLIT_MIN (4 * SPLIT_HEAD)
 #define LOOKAHEAD(jobs) (8 * (size_t)(jobs) + 8)
 #define EVENT_BUDGET 512                /* events queued beyond the unit drained */
 
@@ -162,6 +163,7 @@ struct run {
 	long long bytes_done;   /* raw bytes of finished units */
 	long line_base;         /* lines before the chunk being drained */
 	long long total;        /* sum of input sizes, -1 when unknown */
+	int pending_fail;       /* a chunk failed at its end: the file fails at its own */
 	const struct na_records_ops *ops; /* na_records_run: records go to these */
 };
 
@@ -231,17 +233,23 @@ struct event {
 	struct na_diag d;           /* EV_DIAG; strings owned */
 	int in_record;              /* EV_DIAG: said while a record was read */
 	int code;                   /* EV_FAIL: exit code */
-	unsigned long n;            /* EV_SKIPPED */
+	unsigned long n;            /* EV_SKIPPED; EV_FAIL: the reader failed at its input's end */
 	long long bytes;            /* raw bytes of the unit consumed so far */
 };
 
 struct unit {
 	char *path;
 	int walked;
-	/* a chunk of a plain file: [start, end) with its first line number */
+	/* a chunk of a plain file: [start, end), read with its format's prefix
+	 * and suffix around it */
 	int chunk;
-	char *buf;                  /* the chunk's bytes, while its worker reads it */
+	const struct na_format *fmt;
+	char *buf;                  /* prefix, chunk, suffix, while its worker reads it */
 	size_t start, end;
+	char *prefix, *suffix;
+	size_t prefix_len, suffix_len;
+	long col_shift;
+	int dropped;                /* an earlier chunk stopped the file: not read (pool lock) */
 	long lines;                 /* newlines in the chunk, counted by its worker */
 	int first_chunk, last_chunk;
 	unsigned long seq;          /* its place in the run */
@@ -471,7 +479,7 @@ static void read_unit(struct sink *s, const struct unit *u)
 {
 	struct run *r = s->r;
 	struct na_ctx *c = s->u || r->ops ? &s->ctx : r->c;
-	struct na_input *in = u->chunk ? u->buf ? na_input_open_mem(c, u->path, u->buf, u->end - u->start) : NULL
+	struct na_input *in = u->chunk ? u->buf ? na_input_open_mem(c, u->path, u->buf, u->prefix_len + u->end - u->start + u->suffix_len) : NULL
 	                               : na_input_open_file(c, u->path);
 	if (!in) {
 		emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_IO, 0, 0);
@@ -482,7 +490,7 @@ static void read_unit(struct sink *s, const struct unit *u)
 		in = r->ops->open(r->ops->user, c, in, u->path);
 	if (!u->chunk)
 		emit(s, EV_INPUT, NULL, NULL, 0, 0, 0, 0);
-	const struct na_format *f = r->from;
+	const struct na_format *f = u->fmt ? u->fmt : r->from;
 	if (!f) {
 		int score;
 		const char *why;
@@ -520,7 +528,7 @@ static void read_unit(struct sink *s, const struct unit *u)
 		if (rc == NA_EOF || rc == NA_FATAL) {
 			s->in_record = 0;
 			if (rc == NA_FATAL)
-				emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, 0, 0);
+				emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_PARSE, rd->fatal_at_end ? 1 : 0, 0);
 			else if (!u->chunk || u->last_chunk)
 				emit(s, EV_EOF, NULL, NULL, 0, 0, 0, 0);
 			break;
@@ -547,20 +555,25 @@ out:
 	na_input_close(orig);
 }
 
-/* Read [start, end) of a file into a new buffer; NULL on failure. */
-static char *read_range(const char *path, size_t start, size_t end)
+/* A chunk's bytes between its prefix and suffix, in a new buffer; NULL on
+ * failure. */
+static char *read_chunk(const struct unit *u)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(u->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
-	char *buf = na_xmalloc(end - start + 1);
+	size_t start = u->start, end = u->end;
+	char *all = na_xmalloc(u->prefix_len + end - start + u->suffix_len + 1);
+	if (u->prefix_len)
+		memcpy(all, u->prefix, u->prefix_len);
+	char *buf = all + u->prefix_len;
 	size_t got = 0;
 	while (got < end - start) {
 		ssize_t n = pread(fd, buf + got, end - start - got, (off_t)(start + got));
 		if (n <= 0) {
 			if (n < 0 && errno == EINTR)
 				continue;
-			free(buf);
+			free(all);
 			close(fd);
 			if (n == 0)
 				errno = EIO;
@@ -569,8 +582,10 @@ static char *read_range(const char *path, size_t start, size_t end)
 		got += (size_t)n;
 	}
 	close(fd);
-	buf[got] = 0;
-	return buf;
+	if (u->suffix_len)
+		memcpy(buf + got, u->suffix, u->suffix_len);
+	buf[got + u->suffix_len] = 0;
+	return all;
 }
 
 /* ---- parallel driver ---------------------------------------------------- */
@@ -587,8 +602,11 @@ static void *worker(void *arg)
 		while (p->todo ? p->todo->seq >= p->drained + p->lookahead : !p->closed)
 			pthread_cond_wait(&p->cv, &p->mu);
 		struct unit *u = p->todo;
-		if (u)
+		int dropped = 0;
+		if (u) {
 			p->todo = u->todo_next;
+			dropped = u->dropped;
+		}
 		pthread_mutex_unlock(&p->mu);
 		if (!u) {
 			if (ops && ops->thread_fini)
@@ -603,16 +621,19 @@ static void *worker(void *arg)
 		s.ctx = *p->r->c;           /* same limits, options and verbosity */
 		s.ctx.cb = queue_diag;
 		s.ctx.cb_user = &s;
-		if (u->chunk && !(u->buf = read_range(u->path, u->start, u->end))) {
+		if (dropped) {
+			/* nothing: the main thread drops this chunk */
+		} else if (u->chunk && !(u->buf = read_chunk(u))) {
 			struct na_pos pos = {u->path, 0, 0, (long long)u->start};
 			na_report(&s.ctx, NA_SEV_ERROR, &pos, NULL, "cannot read: %s", strerror(errno));
 		}
-		if (!p->r->stop)
+		if (!p->r->stop && !dropped)
 			read_unit(&s, u);
 		flush_batch(&s);
 		/* chunks are read with line numbers from 1; the main thread adds
 		 * the lines of the chunks before (it knows them by then) */
-		for (const char *q = u->buf; q && (q = memchr(q, '\n', (size_t)(u->buf + u->end - u->start - q))); q++)
+		const char *bytes = u->buf ? u->buf + u->prefix_len : NULL;
+		for (const char *q = bytes; q && (q = memchr(q, '\n', (size_t)(bytes + u->end - u->start - q))); q++)
 			u->lines++;
 		free(u->buf);
 		u->buf = NULL;
@@ -636,14 +657,41 @@ static void give_back(struct event *head, struct event *tail)
 	pthread_mutex_unlock(&h->mu);
 }
 
+/* A position in a chunk, counted from the start of the chunk's document
+ * (prefix included): made the file's. */
+static void fix_pos(const struct unit *u, long base, struct na_pos *ps)
+{
+	if (ps->line == 1 && ps->col > 0 && ps->col + u->col_shift > 0)
+		ps->col += u->col_shift;
+	if (base && ps->line > 0)
+		ps->line += base;
+	if (ps->offset >= 0)
+		ps->offset = (ps->offset < (long long)u->prefix_len ? 0 : ps->offset - (long long)u->prefix_len) +
+		             (long long)u->start;
+}
+
+/* A chunk's reader stopped for good: a single job would have read nothing
+ * more of the file, so its later chunks are dropped unread. */
+static void drop_rest(struct pool *p, struct unit *u)
+{
+	pthread_mutex_lock(&p->mu);
+	for (struct unit *x = u->next; x; x = x->next)
+		x->dropped = 1;
+	pthread_mutex_unlock(&p->mu);
+}
+
 /* Apply a unit's events in order as they arrive; returns when it is done.
  * After a stop (--fail-fast, write error) events are dropped, as a single job
  * would not have read them. */
 static void drain(struct run *r, struct pool *p, struct unit *u)
 {
-	int discard = r->stop;
-	if (u->first_chunk)
+	pthread_mutex_lock(&p->mu);
+	int discard = r->stop || u->dropped;
+	pthread_mutex_unlock(&p->mu);
+	if (u->first_chunk) {
 		r->line_base = 0;
+		r->pending_fail = 0;
+	}
 	long base = u->chunk ? r->line_base : 0;
 	struct sink direct = {.r = r};
 	long long last = 0;
@@ -685,21 +733,27 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 			clear_event(e);
 			continue;
 		}
-		/* positions in a chunk count from its start: make them the file's */
-		if (base && e->d.pos.line > 0)
-			e->d.pos.line += base;
-		if (u->chunk && e->d.pos.offset >= 0)
-			e->d.pos.offset += (long long)u->start;
-		if (u->chunk && e->a) {
-			struct na_pos *ps[NA_F__COUNT + 1];
-			ps[0] = &e->a->pos;
-			for (int i = 0; i < NA_F__COUNT; i++)
-				ps[i + 1] = &e->a->fpos[i];
-			for (int i = 0; i <= NA_F__COUNT; i++) {
-				if (base && ps[i]->line > 0)
-					ps[i]->line += base;
-				if (u->start && ps[i]->offset >= 0)
-					ps[i]->offset += (long long)u->start;
+		if (u->chunk) {
+			fix_pos(u, base, &e->d.pos);
+			if (e->a) {
+				fix_pos(u, base, &e->a->pos);
+				for (int i = 0; i < NA_F__COUNT; i++)
+					fix_pos(u, base, &e->a->fpos[i]);
+			}
+			/* one failure per file, where a single job would have had it */
+			if (e->kind == EV_FAIL && e->n && !u->last_chunk) {
+				r->pending_fail = e->code;
+				clear_event(e);
+				continue;
+			}
+			if (e->kind == EV_FAIL) {
+				r->pending_fail = 0;
+				if (!u->last_chunk)
+					drop_rest(p, u);
+			} else if (e->kind == EV_EOF && r->pending_fail) {
+				e->kind = EV_FAIL;
+				e->code = r->pending_fail;
+				r->pending_fail = 0;
 			}
 		}
 		if (e->kind == EV_DIAG && r->ops) {
@@ -727,77 +781,52 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 	progress(r, 0);
 }
 
-/* Split a large plain (not gzipped) JSONL file into newline-aligned chunks,
- * which the workers read with pread (a mapping of the whole file kept pages
+/* Cut a large plain (not gzipped) file into chunks, when its format can:
+ * the workers read them with pread (a mapping of the whole file kept pages
  * resident: the kernel maps page-cache folios larger than what was asked). */
-static struct unit *split_jsonl(struct run *r, const char *path, int walked)
+static struct unit *split_file(struct run *r, const char *path, int walked)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
 	struct stat st;
-	static char head[CHUNK_FLOOR];      /* main thread only */
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size < 4 * CHUNK_FLOOR ||
-	    pread(fd, head, sizeof head, 0) < (ssize_t)sizeof head) {
+	static unsigned char head[SPLIT_HEAD];      /* main thread only */
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size < SPLIT_MIN ||
+	    pread(fd, head, sizeof head, 0) < (ssize_t)sizeof head || head[0] == 0x1f) {
 		close(fd);
 		return NULL;
 	}
-	size_t size = (size_t)st.st_size;
-	const struct na_format *jsonl = na_format_find("jsonl");
 	const struct na_format *f = r->from;
 	if (!f) {
 		int score, tie;
 		size_t n = NA_PROBE_SIZE < sizeof head ? NA_PROBE_SIZE : sizeof head;
-		na_format_probe_buf(path, NULL, (const unsigned char *)head, n, &f, &score, &tie);
+		na_format_probe_buf(path, NULL, head, n, &f, &score, &tie);
 		if (tie)
 			f = NULL;
 	}
-	if (f != jsonl || (unsigned char)head[0] == 0x1f) {
-		close(fd);
-		return NULL;
-	}
-	size_t lines = 0;
-	for (const char *q = head; (q = memchr(q, '\n', (size_t)(head + sizeof head - q))); q++)
-		lines++;
-	size_t chunk = lines ? sizeof head / lines * CHUNK_LINES : CHUNK_MAX;
-	if (chunk > CHUNK_MAX)
-		chunk = CHUNK_MAX;
-	if (chunk < CHUNK_FLOOR)
-		chunk = CHUNK_FLOOR;
+	struct na_chunk *ch = NULL;
+	size_t n = f && f->split ? f->split(fd, (size_t)st.st_size, head, sizeof head, &ch) : 0;
+	close(fd);
 	struct unit *first = NULL, **tail = &first;
-	size_t pos = 0;
-	char win[4096];
-	while (pos < size) {
-		/* the chunk ends after the first newline at or past pos + chunk */
-		size_t end = pos + chunk;
-		while (end < size) {
-			ssize_t n = pread(fd, win, sizeof win, (off_t)end);
-			if (n <= 0) {
-				end = size;
-				break;
-			}
-			const char *nl = memchr(win, '\n', (size_t)n);
-			if (nl) {
-				end += (size_t)(nl - win) + 1;
-				break;
-			}
-			end += (size_t)n;
-		}
-		if (end > size)
-			end = size;
+	for (size_t i = 0; i < n; i++) {
 		struct unit *u = na_xcalloc(1, sizeof *u);
 		u->path = na_xstrdup(path);
 		u->walked = walked;
 		u->chunk = 1;
-		u->start = pos;
-		u->end = end;
-		u->first_chunk = pos == 0;
-		u->last_chunk = end == size;
+		u->fmt = f;
+		u->start = ch[i].start;
+		u->end = ch[i].end;
+		u->prefix = ch[i].prefix;
+		u->prefix_len = ch[i].prefix_len;
+		u->suffix = ch[i].suffix;
+		u->suffix_len = ch[i].suffix_len;
+		u->col_shift = ch[i].col_shift;
+		u->first_chunk = i == 0;
+		u->last_chunk = i + 1 == n;
 		*tail = u;
 		tail = &u->next;
-		pos = end;
 	}
-	close(fd);
+	free(ch);
 	return first;
 }
 
@@ -806,15 +835,17 @@ static void free_unit(struct unit *u)
 	pthread_mutex_destroy(&u->mu);
 	pthread_cond_destroy(&u->cv);
 	free(u->path);
+	free(u->prefix);
+	free(u->suffix);
 	free(u);
 }
 
-/* Units for one path: chunks of a large plain JSONL file, or the whole file. */
+/* Units for one path: chunks of a large plain file, or the whole file. */
 static struct unit *make_units(struct run *r, char *path, int walked, int jobs)
 {
 	struct unit *units = NULL;
 	if (jobs > 1 && strcmp(path, "-") != 0)
-		units = split_jsonl(r, path, walked);
+		units = split_file(r, path, walked);
 	if (units) {
 		r->st->inputs++;
 	} else {

@@ -32,6 +32,23 @@ struct na_reader {
 	const char *rejected;       /* raw bytes of the last rejected record */
 	size_t rejected_len;
 	unsigned long skipped;      /* containers: entries nobody claimed */
+	/* set with NA_FATAL when the reader failed only at the end of its input
+	 * (errors it read past): reading more input would have gone on */
+	int fatal_at_end;
+};
+
+/* A piece of a large plain file that a reader can read on its own, so that
+ * --jobs > 1 reads one file in parallel: bytes [start, end) of the file,
+ * read as prefix + those bytes + suffix (both malloc'd, or NULL).  A prefix
+ * holds no newline, so the engine numbers lines by adding those of the
+ * pieces before; col_shift is added to the columns of the piece's first
+ * line (the prefix's own characters taken back, those of the line before
+ * start added). */
+struct na_chunk {
+	size_t start, end;
+	char *prefix, *suffix;
+	size_t prefix_len, suffix_len;
+	long col_shift;
 };
 
 struct na_writer {
@@ -56,6 +73,14 @@ struct na_format {
 	 * parser); else na_reader_next checks every record and mends it */
 	int validates_utf8;
 	void (*read_close)(struct na_reader *r);  /* runs even when open failed */
+	/* Optional, for --jobs > 1: cut a large plain (not compressed) file into
+	 * chunks covering it in order, each read with read_open/read_next as a
+	 * document of its own, giving what a reading of the whole file gives.
+	 * fd is open on the file (pread it), size its length, head its first
+	 * head_len bytes.  Returns the number of chunks (*out malloc'd), or 0 to
+	 * have the file read whole.  Runs on the main thread, serially: it must
+	 * cost little next to reading. */
+	size_t (*split)(int fd, size_t size, const unsigned char *head, size_t head_len, struct na_chunk **out);
 	int (*write_open)(struct na_writer *w);
 	int (*write_article)(struct na_writer *w, const struct na_article *a);
 	int (*write_close)(struct na_writer *w);  /* trailers; runs even when open failed */

@@ -4,6 +4,7 @@
  * that is not well-formed JSON, or not an article object, is one rejected
  * record (file:line:col reported, raw line kept for --rejects). */
 #include <stdio.h>
+#include <unistd.h>
 #include "format.h"
 
 extern const struct na_format na_format_jsonl;
@@ -59,6 +60,55 @@ static int jsonl_read_next(struct na_reader *r, struct na_article *a)
 	return st == NA_OK ? na_article_from_json(r->ctx, a, root, &pos) : st;
 }
 
+/* Chunks for parallel reading end after a newline: about 1 MB, or 256
+ * records when they are larger than 2 KB on average (judged from the head),
+ * never under 64 KB. */
+#define CHUNK_MAX (1u << 20)
+#define CHUNK_LINES 256
+#define CHUNK_FLOOR (64u << 10)
+
+static size_t jsonl_split(int fd, size_t size, const unsigned char *head, size_t head_len, struct na_chunk **out)
+{
+	size_t lines = 0;
+	for (const unsigned char *q = head; (q = memchr(q, '\n', (size_t)(head + head_len - q))); q++)
+		lines++;
+	size_t chunk = lines ? head_len / lines * CHUNK_LINES : CHUNK_MAX;
+	if (chunk > CHUNK_MAX)
+		chunk = CHUNK_MAX;
+	if (chunk < CHUNK_FLOOR)
+		chunk = CHUNK_FLOOR;
+	struct na_chunk *v = NULL;
+	size_t n = 0, cap = 0, pos = 0;
+	char win[4096];
+	while (pos < size) {
+		/* the chunk ends after the first newline at or past pos + chunk */
+		size_t end = pos + chunk;
+		while (end < size) {
+			ssize_t got = pread(fd, win, sizeof win, (off_t)end);
+			if (got <= 0) {
+				end = size;
+				break;
+			}
+			const char *nl = memchr(win, '\n', (size_t)got);
+			if (nl) {
+				end += (size_t)(nl - win) + 1;
+				break;
+			}
+			end += (size_t)got;
+		}
+		if (end > size)
+			end = size;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = na_xrealloc(v, cap * sizeof *v);
+		}
+		v[n++] = (struct na_chunk){.start = pos, .end = end};
+		pos = end;
+	}
+	*out = v;
+	return n;
+}
+
 static int jsonl_write_article(struct na_writer *w, const struct na_article *a)
 {
 	int rc = na_article_to_json(w->out, a);
@@ -77,5 +127,6 @@ const struct na_format na_format_jsonl = {
 	.probe = jsonl_probe,
 	.read_next = jsonl_read_next,
 	.validates_utf8 = 1,
+	.split = jsonl_split,
 	.write_article = jsonl_write_article,
 };

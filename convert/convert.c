@@ -248,6 +248,8 @@ struct unit {
 	size_t start, end;
 	char *prefix, *suffix;
 	size_t prefix_len, suffix_len;
+	int col_chars;              /* columns count UTF-8 characters, not bytes */
+	int col_known;              /* col_shift worked out (main thread, when first needed) */
 	long col_shift;
 	int dropped;                /* an earlier chunk stopped the file: not read (pool lock) */
 	long lines;                 /* newlines in the chunk, counted by its worker */
@@ -657,12 +659,48 @@ static void give_back(struct event *head, struct event *tail)
 	pthread_mutex_unlock(&h->mu);
 }
 
+static long columns(const char *p, size_t n, int chars)
+{
+	long cols = 0;
+	for (size_t i = 0; i < n; i++)
+		cols += !chars || ((unsigned char)p[i] & 0xC0) != 0x80;
+	return cols;
+}
+
+/* Columns before a chunk's start on its line, less its prefix's: read back
+ * from the file only when a position on a chunk's first line needs it (a
+ * chunk most often starts a line, and then only the prefix counts). */
+static long col_shift(struct unit *u)
+{
+	if (u->col_known)
+		return u->col_shift;
+	u->col_known = 1;
+	long cols = 0;
+	int fd = u->start ? open(u->path, O_RDONLY | O_CLOEXEC) : -1;
+	char buf[16384];
+	for (size_t end = u->start; fd >= 0 && end > 0;) {
+		size_t from = end > sizeof buf ? end - sizeof buf : 0;
+		if (pread(fd, buf, end - from, (off_t)from) != (ssize_t)(end - from))
+			break;
+		const char *nl = memrchr(buf, '\n', end - from);
+		const char *q = nl ? nl + 1 : buf;
+		cols += columns(q, (size_t)(buf + (end - from) - q), u->col_chars);
+		if (nl)
+			break;
+		end = from;
+	}
+	if (fd >= 0)
+		close(fd);
+	u->col_shift = cols - columns(u->prefix, u->prefix_len, u->col_chars);
+	return u->col_shift;
+}
+
 /* A position in a chunk, counted from the start of the chunk's document
  * (prefix included): made the file's. */
-static void fix_pos(const struct unit *u, long base, struct na_pos *ps)
+static void fix_pos(struct unit *u, long base, struct na_pos *ps)
 {
-	if (ps->line == 1 && ps->col > 0 && ps->col + u->col_shift > 0)
-		ps->col += u->col_shift;
+	if (ps->line == 1 && ps->col > 0 && (u->start || u->prefix_len) && ps->col + col_shift(u) > 0)
+		ps->col += col_shift(u);
 	if (base && ps->line > 0)
 		ps->line += base;
 	if (ps->offset >= 0)
@@ -820,7 +858,7 @@ static struct unit *split_file(struct run *r, const char *path, int walked)
 		u->prefix_len = ch[i].prefix_len;
 		u->suffix = ch[i].suffix;
 		u->suffix_len = ch[i].suffix_len;
-		u->col_shift = ch[i].col_shift;
+		u->col_chars = ch[i].col_chars;
 		u->first_chunk = i == 0;
 		u->last_chunk = i + 1 == n;
 		*tail = u;

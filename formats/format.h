@@ -41,14 +41,14 @@ struct na_reader {
  * --jobs > 1 reads one file in parallel: bytes [start, end) of the file,
  * read as prefix + those bytes + suffix (both malloc'd, or NULL).  A prefix
  * holds no newline, so the engine numbers lines by adding those of the
- * pieces before; col_shift is added to the columns of the piece's first
- * line (the prefix's own characters taken back, those of the line before
- * start added). */
+ * pieces before, and makes columns on a piece's first line the file's by
+ * taking back the prefix's and adding those before start on its line,
+ * counted in UTF-8 characters with col_chars (libxml2), else in bytes. */
 struct na_chunk {
 	size_t start, end;
 	char *prefix, *suffix;
 	size_t prefix_len, suffix_len;
-	long col_shift;
+	int col_chars;
 };
 
 struct na_writer {

@@ -23,8 +23,11 @@
  * urn:newsarc:newsml-g2:1, so jsonl -> newsml -> jsonl is lossless.  When a
  * document carries it, dates come from contentCreated/contentModified (exact
  * values) instead of the item-level dates.  See docs/newsml.md. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <limits.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <time.h>
@@ -1845,6 +1848,8 @@ static int newsml_read_next(struct na_reader *r, struct na_article *a)
 			return parse_failed(r, m);
 		if (m->eof) {
 			m->state = 2;
+			/* errors libxml2 read past: more input would have been read */
+			r->fatal_at_end = m->err.errors > 0;
 			return m->err.errors ? NA_FATAL : NA_EOF;
 		}
 		long k = na_input_read(r->in, m->work + m->work_len, READ_CHUNK);
@@ -1879,6 +1884,537 @@ static void newsml_read_close(struct na_reader *r)
 		xmlBufferFree(m->rejected);
 }
 
+/* ---- splitting a large newsMessage (--jobs > 1) ------------------------ */
+
+/* libxml2 alone parses about 370 MB/s, so one thread cannot keep up with
+ * the writers: a large plain UTF-8 newsMessage is cut between the newsItems
+ * of its itemSet and the pieces are parsed in parallel.  Every chunk but
+ * the first is read as a document of its own: the XML declaration, the
+ * newsMessage and itemSet start tags (newlines made spaces: the prefix adds
+ * no line), the chunk's bytes, and but for the last "</itemSet></newsMessage>".
+ * The reader takes nothing from the message header or from one item for
+ * the next (in_header only skips the header; namespaces come from the start
+ * tags, which the prefix repeats), so each item gives what a whole reading
+ * gives.  A scan of the whole file first proves the cut safe - comments,
+ * CDATA, PIs and quoted attribute values skipped, every end tag matching
+ * its start tag, every namespace prefix declared - and gives up (the file
+ * is read whole) on anything else: a DOCTYPE (entities), an encoding other
+ * than UTF-8, a root other than newsMessage, an unquoted or '<'-holding
+ * attribute value, a lone CR, a namespace URI libxml2 might warn about,
+ * more than LINES_MAX lines (libxml2 keeps an element's line in 16 bits,
+ * so later lines read 65535 in a whole reading).  So a non-first chunk
+ * can meet no error whose message names a line of its own (a tag mismatch,
+ * an unfinished start tag), and only item content can fail there. */
+#define SPLIT_CHUNK (1u << 20)
+#define SCAN_WIN (1u << 20)            /* a tag, comment, CDATA or PI longer than this stops the cut */
+#define LINES_MAX 65534
+#define TAG_NS_MAX 32                  /* namespace declarations or prefixed names in one tag */
+
+struct scan {
+	int fd;
+	size_t size;
+	unsigned char *w;           /* bytes [wpos, wpos + wlen) of the file */
+	size_t wpos, wlen;
+	struct na_buf names;        /* open elements' names, end to end */
+	size_t *ends;               /* where each ends in names */
+	size_t depth, cap;
+	struct na_buf ns;           /* declared prefixes, each NUL-terminated */
+	struct nsd { size_t off; size_t depth; } *nsv;
+	size_t nns, nscap;
+	/* newlines in [0, tallied) */
+	size_t tallied, lines;
+	int lone_cr;
+	struct na_buf pre;          /* XML declaration and newsMessage start tag */
+	struct na_buf set;          /* the itemSet start tag */
+	size_t set_name_len;
+	char *root;                 /* the newsMessage element's name */
+	size_t root_len;
+	int in_set;                 /* the element open at depth 2 is itemSet */
+	struct na_chunk *v;
+	size_t n, vcap;
+};
+
+static int sc_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Bytes of the names taken as they are: ASCII letters, digits, _-.: and
+ * everything non-ASCII. */
+static const unsigned char sc_name_chars[256] = {
+	['-'] = 1, ['.'] = 1, ['0' ... '9'] = 1, [':'] = 1, ['A' ... 'Z'] = 1, ['_'] = 1, ['a' ... 'z'] = 1,
+	[0x80 ... 0xFF] = 1,
+};
+
+static size_t sc_span(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && sc_name_chars[p[i]])
+		i++;
+	return i;
+}
+
+/* A name libxml2 takes without a word: at most one colon, inside it. */
+static int sc_name_ok(const unsigned char *p, size_t len)
+{
+	const unsigned char *c = len ? memchr(p, ':', len) : NULL;
+	return len && !(p[0] >= '0' && p[0] <= '9') && p[0] != '-' && p[0] != '.' && p[0] != ':' &&
+	       p[len - 1] != ':' && (!c || !memchr(c + 1, ':', len - (size_t)(c - p) - 1));
+}
+
+/* Newlines and lone CRs (libxml2 counts them as line breaks, the engine
+ * does not) in [tallied, upto), which the window holds.  Both are rare in
+ * a newsMessage: 64 bytes are looked at a time. */
+static void sc_tally(struct scan *s, size_t upto)
+{
+	const unsigned char *p = s->w + (s->tallied - s->wpos);
+	size_t n = upto - s->tallied, i = 0;
+#ifdef __SSE2__
+	const __m128i vnl = _mm_set1_epi8('\n'), vcr = _mm_set1_epi8('\r');
+	for (; i + 64 <= n; i += 64) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(p + i)), b = _mm_loadu_si128((const __m128i *)(p + i + 16));
+		__m128i c = _mm_loadu_si128((const __m128i *)(p + i + 32)), d = _mm_loadu_si128((const __m128i *)(p + i + 48));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, vnl), _mm_cmpeq_epi8(a, vcr)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(b, vnl), _mm_cmpeq_epi8(b, vcr)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, vnl), _mm_cmpeq_epi8(c, vcr)),
+		                                 _mm_or_si128(_mm_cmpeq_epi8(d, vnl), _mm_cmpeq_epi8(d, vcr))));
+		if (!_mm_movemask_epi8(m))
+			continue;
+		for (size_t j = i; j < i + 64; j++) {
+			if (p[j] == '\n')
+				s->lines++;
+			else if (p[j] == '\r' && p[j + 1] != '\n') /* j + 1 < upto + 1: in the window or checked below */
+				s->lone_cr |= j + 1 < n || upto >= s->wpos + s->wlen || s->w[upto - s->wpos] != '\n';
+		}
+	}
+#endif
+	for (; i < n; i++) {
+		if (p[i] == '\n') {
+			s->lines++;
+		} else if (p[i] == '\r') {
+			unsigned char next = 0;
+			if (i + 1 < n)
+				next = p[i + 1];
+			else if (upto < s->wpos + s->wlen)
+				next = s->w[upto - s->wpos];
+			else if (pread(s->fd, &next, 1, (off_t)upto) != 1)
+				next = 0;
+			s->lone_cr |= next != '\n';
+		}
+	}
+	s->tallied = upto;
+}
+
+/* Move the window to start at pos (tallying what it leaves); 0 at the end
+ * of the file or on a read error (then nothing is cut). */
+static size_t sc_refill(struct scan *s, size_t pos)
+{
+	sc_tally(s, pos);
+	s->wpos = pos;
+	s->wlen = 0;
+	while (s->wlen < SCAN_WIN && pos + s->wlen < s->size) {
+		ssize_t k = pread(s->fd, s->w + s->wlen, SCAN_WIN - s->wlen, (off_t)(pos + s->wlen));
+		if (k <= 0) {
+			if (k < 0 && errno == EINTR)
+				continue;
+			s->wlen = 0;
+			return 0;
+		}
+		s->wlen += (size_t)k;
+	}
+	return s->wlen;
+}
+
+/* Is the prefix declared (here or on an ancestor)?  "xml" always is. */
+static int sc_declared(const struct scan *s, const unsigned char *p, size_t len)
+{
+	if (len == 3 && !memcmp(p, "xml", 3))
+		return 1;
+	for (size_t i = s->nns; i-- > 0;) {
+		const char *d = s->ns.p + s->nsv[i].off;
+		if (strlen(d) == len && !memcmp(d, p, len))
+			return 1;
+	}
+	return 0;
+}
+
+/* A namespace name libxml2 takes without a warning: an absolute URI of
+ * plain ASCII, not one of the two reserved names. */
+static int sc_ns_uri_ok(const unsigned char *v, size_t n, int is_default)
+{
+	if (!n)
+		return is_default;
+	size_t i = 0;
+	if (!((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z')))
+		return 0;
+	while (i < n && ((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '0' && v[i] <= '9') ||
+	                 v[i] == '+' || v[i] == '-' || v[i] == '.'))
+		i++;
+	if (i == n || v[i] != ':')
+		return 0;
+	for (; i < n; i++) {
+		unsigned char c = v[i];
+		if (c == '%') {
+			if (i + 2 >= n || !isxdigit(v[i + 1]) || !isxdigit(v[i + 2]))
+				return 0;
+		} else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		             strchr("-._~:/?#[]@!$()*+,;=", c)))
+			return 0;
+	}
+	static const char *const reserved[] = {"http://www.w3.org/XML/1998/namespace", "http://www.w3.org/2000/xmlns/"};
+	for (size_t k = 0; k < 2; k++)
+		if (strlen(reserved[k]) == n && !memcmp(v, reserved[k], n))
+			return 0;
+	return 1;
+}
+
+/* Copy a start tag into b, newlines made spaces. */
+static void sc_copy_tag(struct na_buf *b, const unsigned char *p, size_t n)
+{
+	size_t at = b->len;
+	na_buf_add(b, p, n);
+	for (size_t i = at; i < b->len; i++)
+		if (b->p[i] == '\n' || b->p[i] == '\r')
+			b->p[i] = ' ';
+}
+
+/* The start tag at p: its length, 0 when the window ends first, -1 when it
+ * is not plain enough to cut around. */
+static long sc_start_tag(struct scan *s, const unsigned char *p, size_t n, size_t pos)
+{
+	size_t nl = sc_span(p + 1, n - 1);
+	if (1 + nl >= n)
+		return 0;
+	if (!sc_name_ok(p + 1, nl))
+		return -1;
+	const unsigned char *name = p + 1;
+	size_t i = 1 + nl;
+	struct { const unsigned char *p; size_t len; } decl[TAG_NS_MAX], used[TAG_NS_MAX];
+	size_t ndecl = 0, nused = 0;
+	const unsigned char *colon = memchr(name, ':', nl);
+	if (colon) {
+		used[nused].p = name;
+		used[nused++].len = (size_t)(colon - name);
+		if ((colon - name == 3 && !memcmp(name, "xml", 3)) || (colon - name == 5 && !memcmp(name, "xmlns", 5)))
+			return -1;
+	}
+	int empty = 0;
+	for (;;) {
+		size_t ws = i;
+		while (i < n && sc_ws(p[i]))
+			i++;
+		if (i >= n)
+			return 0;
+		if (p[i] == '>') {
+			i++;
+			break;
+		}
+		if (p[i] == '/') {
+			if (i + 1 >= n)
+				return 0;
+			if (p[i + 1] != '>')
+				return -1;
+			i += 2;
+			empty = 1;
+			break;
+		}
+		if (ws == i)
+			return -1;
+		size_t al = sc_span(p + i, n - i);
+		if (i + al >= n)
+			return 0;
+		if (!sc_name_ok(p + i, al))
+			return -1;
+		const unsigned char *an = p + i;
+		i += al;
+		if (i >= n)
+			return 0;
+		while (i < n && sc_ws(p[i]))
+			i++;
+		if (i >= n)
+			return 0;
+		if (p[i++] != '=')
+			return -1;
+		while (i < n && sc_ws(p[i]))
+			i++;
+		if (i >= n)
+			return 0;
+		if (p[i] != '"' && p[i] != '\'')
+			return -1;
+		const unsigned char *q = memchr(p + i + 1, p[i], n - i - 1);
+		if (!q)
+			return 0;
+		const unsigned char *val = p + i + 1;
+		size_t vl = (size_t)(q - val);
+		if (memchr(val, '<', vl))
+			return -1;
+		i = (size_t)(q - p) + 1;
+		if (al >= 5 && !memcmp(an, "xmlns", 5)) {
+			int dflt = al == 5;
+			if ((!dflt && an[5] != ':') || !sc_ns_uri_ok(val, vl, dflt) || ndecl == TAG_NS_MAX)
+				return -1;
+			if (!dflt) {
+				const unsigned char *pf = an + 6;
+				size_t pl = al - 6;
+				if ((pl == 3 && !memcmp(pf, "xml", 3)) || (pl == 5 && !memcmp(pf, "xmlns", 5)))
+					return -1;
+				for (size_t k = 0; k < ndecl; k++)
+					if (decl[k].len == pl && !memcmp(decl[k].p, pf, pl))
+						return -1;
+				decl[ndecl].p = pf;
+				decl[ndecl++].len = pl;
+			} else {
+				for (size_t k = 0; k < ndecl; k++)
+					if (!decl[k].p)
+						return -1;
+				decl[ndecl].p = NULL;
+				decl[ndecl++].len = 0;
+			}
+			continue;
+		}
+		const unsigned char *ac = memchr(an, ':', al);
+		if (ac) {
+			size_t pl = (size_t)(ac - an);
+			/* xml:space and xml:id values libxml2 checks (and warns about) */
+			if (pl == 3 && !memcmp(an, "xml", 3) &&
+			    ((al == 9 && !memcmp(an, "xml:space", 9) && !(vl == 7 && !memcmp(val, "default", 7)) &&
+			      !(vl == 8 && !memcmp(val, "preserve", 8))) ||
+			     (al == 6 && !memcmp(an, "xml:id", 6))))
+				return -1;
+			if (nused == TAG_NS_MAX)
+				return -1;
+			used[nused].p = an;
+			used[nused++].len = pl;
+		}
+	}
+	/* the tag is whole: now it counts */
+	size_t d = s->depth;
+	if (d == 0) {
+		const unsigned char *local = colon ? colon + 1 : name;
+		if (s->root || nl - (size_t)(local - name) != 11 || memcmp(local, "newsMessage", 11) || empty)
+			return -1;
+		sc_copy_tag(&s->pre, p, i);
+		s->root = na_xmalloc(nl);
+		memcpy(s->root, name, nl);
+		s->root_len = nl;
+	}
+	for (size_t k = 0; k < ndecl; k++) {
+		if (!decl[k].p)
+			continue;
+		if (s->nns == s->nscap) {
+			s->nscap = s->nscap ? s->nscap * 2 : 16;
+			s->nsv = na_xrealloc(s->nsv, s->nscap * sizeof *s->nsv);
+		}
+		s->nsv[s->nns].off = s->ns.len;
+		s->nsv[s->nns++].depth = d + 1;
+		na_buf_add(&s->ns, decl[k].p, decl[k].len);
+		na_buf_addc(&s->ns, 0);
+	}
+	for (size_t k = 0; k < nused; k++)
+		if (!sc_declared(s, used[k].p, used[k].len))
+			return -1;
+	const unsigned char *local = colon ? colon + 1 : name;
+	size_t ll = nl - (size_t)(local - name);
+	if (d == 2 && s->in_set && ll == 8 && !memcmp(local, "newsItem", 8)) {
+		size_t last = s->n ? s->v[s->n - 1].start : 0;
+		if (pos - last >= SPLIT_CHUNK) {
+			if (s->n == s->vcap) {
+				s->vcap = s->vcap ? s->vcap * 2 : 64;
+				s->v = na_xrealloc(s->v, s->vcap * sizeof *s->v);
+			}
+			struct na_chunk *c = &s->v[s->n++];
+			memset(c, 0, sizeof *c);
+			c->start = pos;
+		}
+	}
+	if (empty) {
+		while (s->nns && s->nsv[s->nns - 1].depth > d)
+			s->ns.len = s->nsv[--s->nns].off;
+		return (long)i;
+	}
+	if (d == 1) {
+		s->in_set = ll == 7 && !memcmp(local, "itemSet", 7);
+		if (s->in_set) {
+			s->set.len = 0;
+			sc_copy_tag(&s->set, p, i);
+			s->set_name_len = nl;
+		}
+	}
+	if (s->depth == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->ends = na_xrealloc(s->ends, s->cap * sizeof *s->ends);
+	}
+	na_buf_add(&s->names, name, nl);
+	s->ends[s->depth++] = s->names.len;
+	return (long)i;
+}
+
+/* The end tag at p, which must close the innermost open element. */
+static long sc_end_tag(struct scan *s, const unsigned char *p, size_t n)
+{
+	if (!s->depth)
+		return -1;
+	size_t from = s->depth > 1 ? s->ends[s->depth - 2] : 0, nl = s->ends[s->depth - 1] - from;
+	if (n < nl + 3)
+		return 0;
+	if (memcmp(p + 2, s->names.p + from, nl) || sc_name_chars[p[2 + nl]])
+		return -1;
+	size_t i = 2 + nl;
+	while (i < n && sc_ws(p[i]))
+		i++;
+	if (i >= n)
+		return 0;
+	if (p[i] != '>')
+		return -1;
+	s->depth--;
+	s->names.len = from;
+	while (s->nns && s->nsv[s->nns - 1].depth > s->depth)
+		s->ns.len = s->nsv[--s->nns].off;
+	if (s->depth == 1)
+		s->in_set = 0;
+	return (long)i + 1;
+}
+
+/* The markup at p ('<'): its length, 0 when the window ends first, -1 to
+ * give up. */
+static long sc_markup(struct scan *s, const unsigned char *p, size_t n, size_t pos)
+{
+	if (n < 2)
+		return 0;
+	const char *close = NULL;
+	size_t skip = 0;
+	if (p[1] == '/')
+		return sc_end_tag(s, p, n);
+	if (p[1] == '?') {
+		/* an XML declaration anywhere but at the start is an error */
+		if (n < 6)
+			return 0;
+		if (!strncasecmp((const char *)p + 2, "xml", 3) && (sc_ws(p[5]) || p[5] == '?'))
+			return -1;
+		close = "?>";
+		skip = 2;
+	} else if (p[1] == '!') {
+		if (n < 9)
+			return 0;
+		if (!memcmp(p, "<!--", 4)) {
+			close = "-->";
+			skip = 4;
+		} else if (!memcmp(p, "<![CDATA[", 9) && s->depth) {
+			close = "]]>";
+			skip = 9;
+		} else
+			return -1; /* DOCTYPE, or markup declarations */
+	} else
+		return sc_start_tag(s, p, n, pos);
+	const unsigned char *e = memmem(p + skip, n - skip, close, strlen(close));
+	return e ? (long)(e - p) + (long)strlen(close) : 0;
+}
+
+/* The XML declaration at the file's start, if any: version 1.0, UTF-8. */
+static long sc_decl(struct scan *s, const unsigned char *p, size_t n)
+{
+	if (n < 6 || memcmp(p, "<?xml", 5) || !sc_ws(p[5]))
+		return 0;
+	const unsigned char *e = memmem(p, n, "?>", 2);
+	if (!e)
+		return -1;
+	size_t len = (size_t)(e - p) + 2;
+	if (!memmem(p, len, "version=\"1.0\"", 13) && !memmem(p, len, "version='1.0'", 13))
+		return -1;
+	sc_copy_tag(&s->pre, p, len);
+	return (long)len;
+}
+
+static void sc_free(struct scan *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->v[i].prefix);
+		free(s->v[i].suffix);
+	}
+	free(s->v);
+	free(s->w);
+	free(s->ends);
+	free(s->nsv);
+	na_buf_free(&s->names);
+	na_buf_free(&s->ns);
+	na_buf_free(&s->pre);
+	na_buf_free(&s->set);
+	free(s->root);
+}
+
+static size_t newsml_split(int fd, size_t size, const unsigned char *head, size_t head_len, struct na_chunk **out)
+{
+	if (size < 2 * SPLIT_CHUNK || !plain_utf8(head, head_len, NULL))
+		return 0;
+	struct scan s = {.fd = fd, .size = size};
+	s.w = na_xmalloc(SCAN_WIN);
+	size_t pos = 0;
+	int ok = 0;
+	if (!sc_refill(&s, 0))
+		goto out;
+	if (s.wlen >= 3 && !memcmp(s.w, "\xEF\xBB\xBF", 3))
+		pos = 3;
+	long k = sc_decl(&s, s.w + pos, s.wlen - pos);
+	if (k < 0)
+		goto out;
+	pos += (size_t)k;
+	for (;;) {
+		if (pos >= s.wpos + s.wlen && (pos >= size || !sc_refill(&s, pos)))
+			break;
+		const unsigned char *p = s.w + (pos - s.wpos);
+		size_t n = s.wpos + s.wlen - pos;
+		const unsigned char *lt = memchr(p, '<', n);
+		size_t text = lt ? (size_t)(lt - p) : n;
+		if (!s.depth) {
+			/* before and after the root: blanks only */
+			for (size_t i = 0; i < text; i++)
+				if (!sc_ws(p[i]))
+					goto out;
+		}
+		pos += text;
+		if (!lt)
+			continue;
+		long m = sc_markup(&s, lt, n - text, pos);
+		if (m == 0 && s.wpos != pos && s.wpos + s.wlen < size) {
+			if (!sc_refill(&s, pos))
+				goto out;
+			m = sc_markup(&s, s.w, s.wlen, pos);
+		}
+		if (m <= 0)
+			goto out;
+		pos += (size_t)m;
+	}
+	sc_tally(&s, pos);
+	ok = s.root && !s.depth && !s.lone_cr && s.lines <= LINES_MAX && s.n >= 1;
+out:
+	if (!ok) {
+		sc_free(&s);
+		return 0;
+	}
+	/* chunk 0 is the file's head, the others get the prefix */
+	struct na_chunk *v = na_xcalloc(s.n + 1, sizeof *v);
+	for (size_t i = 0; i <= s.n; i++) {
+		v[i].start = i ? s.v[i - 1].start : 0;
+		v[i].end = i < s.n ? s.v[i].start : size;
+		v[i].col_chars = 1; /* libxml2 counts characters */
+		if (i) {
+			v[i].prefix_len = s.pre.len + s.set.len;
+			v[i].prefix = na_xmalloc(v[i].prefix_len);
+			memcpy(v[i].prefix, s.pre.p, s.pre.len);
+			memcpy(v[i].prefix + s.pre.len, s.set.p, s.set.len);
+		}
+		if (i < s.n) {
+			struct na_buf suf = {0};
+			na_buf_printf(&suf, "</%.*s></%.*s>", (int)s.set_name_len, s.set.p + 1, (int)s.root_len, s.root);
+			v[i].suffix = suf.p;
+			v[i].suffix_len = suf.len;
+		}
+	}
+	sc_free(&s);
+	*out = v;
+	return s.n + 1;
+}
+
 const struct na_format na_format_newsml = {
 	.name = "newsml",
 	.aliases = "newsmlg2,newsml-g2",
@@ -1890,6 +2426,7 @@ const struct na_format na_format_newsml = {
 	.read_open = newsml_read_open,
 	.read_next = newsml_read_next,
 	.read_close = newsml_read_close,
+	.split = newsml_split,
 	.write_open = newsml_write_open,
 	.write_article = newsml_write_article,
 	.write_close = newsml_write_close,

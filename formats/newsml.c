@@ -1901,13 +1901,15 @@ static void newsml_read_close(struct na_reader *r)
  * is read whole) on anything else: a DOCTYPE (entities), an encoding other
  * than UTF-8, a root other than newsMessage, an unquoted or '<'-holding
  * attribute value, a lone CR, a namespace URI libxml2 might warn about,
- * more than LINES_MAX lines (libxml2 keeps an element's line in 16 bits,
- * so later lines read 65535 in a whole reading).  So a non-first chunk
+ * 65535 lines or more (libxml2 keeps an element's line in 16 bits, so
+ * from there on lines read 65535 or another element's in a whole reading),
+ * two prefixed attributes of one local name (libxml2 may find them the
+ * same and say so without stopping).  So a non-first chunk
  * can meet no error whose message names a line of its own (a tag mismatch,
  * an unfinished start tag), and only item content can fail there. */
 #define SPLIT_CHUNK (1u << 20)
 #define SCAN_WIN (1u << 20)            /* a tag, comment, CDATA or PI longer than this stops the cut */
-#define LINES_MAX 65534
+#define LINES_MAX 65533                /* newlines: the last line is below 65535 */
 #define TAG_NS_MAX 32                  /* namespace declarations or prefixed names in one tag */
 
 struct scan {
@@ -1963,32 +1965,11 @@ static int sc_name_ok(const unsigned char *p, size_t len)
 }
 
 /* Newlines and lone CRs (libxml2 counts them as line breaks, the engine
- * does not) in [tallied, upto), which the window holds.  Both are rare in
- * a newsMessage: 64 bytes are looked at a time. */
-static void sc_tally(struct scan *s, size_t upto)
+ * does not) in p[i..j) of [tallied, upto). */
+static void sc_tally_bytes(struct scan *s, const unsigned char *p, size_t i, size_t j, size_t upto)
 {
-	const unsigned char *p = s->w + (s->tallied - s->wpos);
-	size_t n = upto - s->tallied, i = 0;
-#ifdef __SSE2__
-	const __m128i vnl = _mm_set1_epi8('\n'), vcr = _mm_set1_epi8('\r');
-	for (; i + 64 <= n; i += 64) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(p + i)), b = _mm_loadu_si128((const __m128i *)(p + i + 16));
-		__m128i c = _mm_loadu_si128((const __m128i *)(p + i + 32)), d = _mm_loadu_si128((const __m128i *)(p + i + 48));
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, vnl), _mm_cmpeq_epi8(a, vcr)),
-		                         _mm_or_si128(_mm_cmpeq_epi8(b, vnl), _mm_cmpeq_epi8(b, vcr)));
-		m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, vnl), _mm_cmpeq_epi8(c, vcr)),
-		                                 _mm_or_si128(_mm_cmpeq_epi8(d, vnl), _mm_cmpeq_epi8(d, vcr))));
-		if (!_mm_movemask_epi8(m))
-			continue;
-		for (size_t j = i; j < i + 64; j++) {
-			if (p[j] == '\n')
-				s->lines++;
-			else if (p[j] == '\r' && p[j + 1] != '\n') /* j + 1 < upto + 1: in the window or checked below */
-				s->lone_cr |= j + 1 < n || upto >= s->wpos + s->wlen || s->w[upto - s->wpos] != '\n';
-		}
-	}
-#endif
-	for (; i < n; i++) {
+	size_t n = upto - s->tallied;
+	for (; i < j; i++) {
 		if (p[i] == '\n') {
 			s->lines++;
 		} else if (p[i] == '\r') {
@@ -2002,6 +1983,28 @@ static void sc_tally(struct scan *s, size_t upto)
 			s->lone_cr |= next != '\n';
 		}
 	}
+}
+
+/* The same for all of [tallied, upto), which the window holds.  Both bytes
+ * are rare in a newsMessage: 64 bytes are looked at a time. */
+static void sc_tally(struct scan *s, size_t upto)
+{
+	const unsigned char *p = s->w + (s->tallied - s->wpos);
+	size_t n = upto - s->tallied, i = 0;
+#ifdef __SSE2__
+	const __m128i vnl = _mm_set1_epi8('\n'), vcr = _mm_set1_epi8('\r');
+	for (; i + 64 <= n; i += 64) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(p + i)), b = _mm_loadu_si128((const __m128i *)(p + i + 16));
+		__m128i c = _mm_loadu_si128((const __m128i *)(p + i + 32)), d = _mm_loadu_si128((const __m128i *)(p + i + 48));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, vnl), _mm_cmpeq_epi8(a, vcr)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(b, vnl), _mm_cmpeq_epi8(b, vcr)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, vnl), _mm_cmpeq_epi8(c, vcr)),
+		                                 _mm_or_si128(_mm_cmpeq_epi8(d, vnl), _mm_cmpeq_epi8(d, vcr))));
+		if (_mm_movemask_epi8(m))
+			sc_tally_bytes(s, p, i, i + 64, upto);
+	}
+#endif
+	sc_tally_bytes(s, p, i, n, upto);
 	s->tallied = upto;
 }
 
@@ -2089,10 +2092,11 @@ static long sc_start_tag(struct scan *s, const unsigned char *p, size_t n, size_
 		return -1;
 	const unsigned char *name = p + 1;
 	size_t i = 1 + nl;
-	struct { const unsigned char *p; size_t len; } decl[TAG_NS_MAX], used[TAG_NS_MAX];
+	struct { const unsigned char *p; size_t len; } decl[TAG_NS_MAX], used[TAG_NS_MAX], alocal[TAG_NS_MAX];
 	size_t ndecl = 0, nused = 0;
 	const unsigned char *colon = memchr(name, ':', nl);
 	if (colon) {
+		alocal[nused].p = NULL; /* the element's own prefix */
 		used[nused].p = name;
 		used[nused++].len = (size_t)(colon - name);
 		if ((colon - name == 3 && !memcmp(name, "xml", 3)) || (colon - name == 5 && !memcmp(name, "xmlns", 5)))
@@ -2183,6 +2187,11 @@ static long sc_start_tag(struct scan *s, const unsigned char *p, size_t n, size_
 				return -1;
 			if (nused == TAG_NS_MAX)
 				return -1;
+			for (size_t k = 0; k < nused; k++)
+				if (alocal[k].p && alocal[k].len == al - pl - 1 && !memcmp(alocal[k].p, ac + 1, al - pl - 1))
+					return -1;
+			alocal[nused].p = ac + 1;
+			alocal[nused].len = al - pl - 1;
 			used[nused].p = an;
 			used[nused++].len = pl;
 		}

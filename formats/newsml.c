@@ -2243,6 +2243,8 @@ static long sc_start_tag(struct scan *s, const unsigned char *p, size_t n, size_
 	}
 	if (d == 1) {
 		s->in_set = ll == 7 && !memcmp(local, "itemSet", 7);
+		if (s->in_set && s->set.len)
+			return -1; /* a second itemSet: one prefix serves every chunk */
 		if (s->in_set) {
 			s->set.len = 0;
 			sc_copy_tag(&s->set, p, i);

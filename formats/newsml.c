@@ -1907,7 +1907,7 @@ static void newsml_read_close(struct na_reader *r)
  * same and say so without stopping).  So a non-first chunk
  * can meet no error whose message names a line of its own (a tag mismatch,
  * an unfinished start tag), and only item content can fail there. */
-#define SPLIT_CHUNK (1u << 20)
+#define SPLIT_CHUNK (256u << 10)
 #define SCAN_WIN (1u << 20)            /* a tag, comment, CDATA or PI longer than this stops the cut */
 #define LINES_MAX 65533                /* newlines: the last line is below 65535 */
 #define TAG_NS_MAX 32                  /* namespace declarations or prefixed names in one tag */

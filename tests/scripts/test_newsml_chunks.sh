@@ -6,7 +6,8 @@
 # middle chunk (the file stops there), an error libxml2 reads past (the
 # file fails at its end), comments and CDATA holding "<newsItem" at a line
 # start, a DOCTYPE, a truncated file, CRLF and lone CR line ends, items on
-# one line, an undeclared prefix, a rejected item and a skipped one.
+# one line, an undeclared prefix, a rejected item and a skipped one, two
+# errors close together.
 set -u
 python3 - <<'PY'
 import json, random
@@ -56,6 +57,7 @@ w("crlf.nml", own.replace("\n", "\r\n"))
 w("crlf_line.nml", line.replace("\n", "\r\n"))
 w("lonecr.nml", own.replace("\n", "\r", 1))
 w("undecl.nml", in_body(own, 350, "<q:b>x</q:b>"))
+w("two.nml", in_body(in_body(own, 451, "x &bad2; y \x02 z"), 450, "x &bogus; y &more; \x03"))
 PY
 fail=0
 check() {   # file, expected exit, grep patterns for stderr
@@ -88,6 +90,7 @@ check crlf.nml 0 'read 600, written 600'
 check crlf_line.nml 0 'read 600, written 600'
 check lonecr.nml 0 'read 600, written 600'
 check undecl.nml 5 'Namespace prefix q on b is not defined'
+check two.nml 5 "^two.nml:453:[0-9]*: error: Entity 'bogus' not defined" 'read 450,'
 # validate reads through the same engine: the same report and exit code
 for f in rej.nml ent_own.nml nsdup.nml ctl_line.nml; do
 	newsarc validate --now 1700000000 -j 1 --from newsml "$f" > rep1.txt 2> err1.txt; rc1=$?

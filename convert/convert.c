@@ -10,8 +10,7 @@
  * extraction, JSON parsing) over "units" - whole files, or chunks of a large
  * plain file whose format can cut it (struct na_format's split: JSONL at
  * newlines, a NewsML-G2 newsMessage between items) - and queue what they
- * produce (articles,
- * rejected records, diagnostics) per unit.  The main thread drains the units
+ * produce (articles, rejected records, diagnostics) per unit.  The main thread drains the units
  * strictly in input order and does all writing, so output and diagnostics are
  * byte-identical to a single job.  Each unit's queue is bounded, and at most
  * `jobs` units are in flight, so memory stays bounded. */
@@ -35,12 +34,13 @@
 #define QUEUE_BATCHES 8                 /* batches waiting per unit */
 /* Formats cut large plain files into chunks small enough that a worker
  * reads a whole chunk into its unit's queue and goes on to the next while
- * the main thread is still writing an earlier one (about 1 MB).  A file is
- * offered to its format's splitter from SPLIT_MIN bytes, with its first
- * SPLIT_HEAD bytes.  Workers claim units at most LOOKAHEAD(jobs) units ahead of
- * the one being drained, so one slow unit (a large page) does not idle the
- * others; memory stays bounded by EVENT_BUDGET events queued in all the
- * units after the one being drained, plus QUEUE_BATCHES batches in it. */
+ * the main thread is still writing an earlier one (JSONL: about 1 MB,
+ * newsml: 256 KB).  A file is offered to its format's splitter from
+ * SPLIT_MIN bytes, with its first SPLIT_HEAD bytes.  Workers claim units at
+ * most LOOKAHEAD(jobs) units ahead of the one being drained, so one slow
+ * unit (a large page) does not idle the others; memory stays bounded by
+ * EVENT_BUDGET events queued in all the units after the one being drained,
+ * plus QUEUE_BATCHES batches in it. */
 #define SPLIT_HEAD (64u << 10)
 #define SPLIT_MIN (4 * SPLIT_HEAD)
 #define LOOKAHEAD(jobs) (8 * (size_t)(jobs) + 8)
@@ -481,7 +481,8 @@ static void read_unit(struct sink *s, const struct unit *u)
 {
 	struct run *r = s->r;
 	struct na_ctx *c = s->u || r->ops ? &s->ctx : r->c;
-	struct na_input *in = u->chunk ? u->buf ? na_input_open_mem(c, u->path, u->buf, u->prefix_len + u->end - u->start + u->suffix_len) : NULL
+	size_t len = u->prefix_len + u->end - u->start + u->suffix_len;
+	struct na_input *in = u->chunk ? u->buf ? na_input_open_mem(c, u->path, u->buf, len) : NULL
 	                               : na_input_open_file(c, u->path);
 	if (!in) {
 		emit(s, EV_FAIL, NULL, NULL, 0, NA_EXIT_IO, 0, 0);

@@ -4,7 +4,8 @@
  *
  * Inputs are walked as convert walks them (directories in byte order, files
  * nobody claims skipped), probed and read; with jobs > 1 worker threads read
- * whole files or newline-aligned chunks of large plain JSONL files, and run
+ * whole files or chunks of large plain files (a format's split hook: JSONL
+ * lines, the items of a NewsML-G2 newsMessage), and run
  * after_read on every record, while the main thread gets everything else in
  * input order, so what the callbacks see is the same with any number of
  * jobs. */

@@ -27,6 +27,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <unistd.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -1904,9 +1906,11 @@ static void newsml_read_close(struct na_reader *r)
  * 65535 lines or more (libxml2 keeps an element's line in 16 bits, so
  * from there on lines read 65535 or another element's in a whole reading),
  * two prefixed attributes of one local name (libxml2 may find them the
- * same and say so without stopping).  So a non-first chunk
- * can meet no error whose message names a line of its own (a tag mismatch,
- * an unfinished start tag), and only item content can fail there. */
+ * same and say so without stopping).  So a non-first chunk can meet no
+ * error whose message names a line of its own (a tag mismatch, an
+ * unfinished start tag), and only item content can fail there.  The scan
+ * is serial work before any chunk is read: memchr-driven, and in two
+ * halves at once for large files (see sc_fork). */
 #define SPLIT_CHUNK (256u << 10)
 #define SCAN_WIN (1u << 20)            /* a tag, comment, CDATA or PI longer than this stops the cut */
 #define LINES_MAX 65533                /* newlines: the last line is below 65535 */
@@ -1932,8 +1936,12 @@ struct scan {
 	char *root;                 /* the newsMessage element's name */
 	size_t root_len;
 	int in_set;                 /* the element open at depth 2 is itemSet */
-	struct na_chunk *v;
+	char *item;                 /* the first newsItem's name */
+	size_t item_len;
+	struct na_chunk *v;         /* cuts found: start alone */
 	size_t n, vcap;
+	size_t last_cut;
+	int result;                 /* a second half's sc_run */
 };
 
 static int sc_ws(unsigned char c)
@@ -2225,8 +2233,13 @@ static long sc_start_tag(struct scan *s, const unsigned char *p, size_t n, size_
 	const unsigned char *local = colon ? colon + 1 : name;
 	size_t ll = nl - (size_t)(local - name);
 	if (d == 2 && s->in_set && ll == 8 && !memcmp(local, "newsItem", 8)) {
-		size_t last = s->n ? s->v[s->n - 1].start : 0;
-		if (pos - last >= SPLIT_CHUNK) {
+		if (!s->item) {
+			s->item = na_xmalloc(nl);
+			memcpy(s->item, name, nl);
+			s->item_len = nl;
+		}
+		if (pos - s->last_cut >= SPLIT_CHUNK) {
+			s->last_cut = pos;
 			if (s->n == s->vcap) {
 				s->vcap = s->vcap ? s->vcap * 2 : 64;
 				s->v = na_xrealloc(s->v, s->vcap * sizeof *s->v);
@@ -2351,6 +2364,124 @@ static void sc_free(struct scan *s)
 	na_buf_free(&s->pre);
 	na_buf_free(&s->set);
 	free(s->root);
+	free(s->item);
+}
+
+enum { SC_REFUSE = -1, SC_STOPPED = 1, SC_END = 2, SC_CUT = 3 };
+
+/* Scan from *ppos to the end of the file, or up to stop when a markup
+ * boundary falls there (SC_STOPPED), or with first_cut set up to the end of
+ * the tag that made the first cut (SC_CUT). */
+static int sc_run(struct scan *s, size_t *ppos, size_t stop, int first_cut)
+{
+	size_t pos = *ppos;
+	for (;;) {
+		*ppos = pos;
+		if (pos == stop)
+			return SC_STOPPED;
+		if (pos >= s->wpos + s->wlen && (pos >= s->size || !sc_refill(s, pos)))
+			break;
+		const unsigned char *p = s->w + (pos - s->wpos);
+		size_t n = s->wpos + s->wlen - pos;
+		size_t lim = pos < stop && stop - pos < n ? stop - pos : n;
+		const unsigned char *lt = memchr(p, '<', lim);
+		size_t text = lt ? (size_t)(lt - p) : lim;
+		if (!s->depth) {
+			/* before and after the root: blanks only */
+			for (size_t i = 0; i < text; i++)
+				if (!sc_ws(p[i]))
+					return SC_REFUSE;
+		}
+		pos += text;
+		if (!lt)
+			continue;
+		size_t had = s->n;
+		long m = sc_markup(s, lt, n - text, pos);
+		if (m == 0 && s->wpos != pos && s->wpos + s->wlen < s->size) {
+			if (!sc_refill(s, pos))
+				return SC_REFUSE;
+			m = sc_markup(s, s->w, s->wlen, pos);
+		}
+		if (m <= 0)
+			return SC_REFUSE;
+		pos += (size_t)m;
+		if (first_cut && s->n > had) {
+			*ppos = pos;
+			return SC_CUT;
+		}
+	}
+	sc_tally(s, pos);
+	return SC_END;
+}
+
+static void *sc_thread(void *arg)
+{
+	struct scan *s = arg;
+	size_t pos = s->wpos;
+	s->result = sc_run(s, &pos, SIZE_MAX, 0);
+	return NULL;
+}
+
+/* Files this large are scanned in two halves at once: the second from a
+ * newsItem start tag near the middle, as if inside the itemSet (the state
+ * at any cut), which the first half confirms by reaching that very tag
+ * inside the itemSet; else the first half goes on alone. */
+#define SCAN_PAR_MIN (2u << 20)
+
+/* The second half's scanner: the state of s at its first cut (inside the
+ * newsMessage and the itemSet, their namespace declarations in scope),
+ * starting at mid. */
+static void sc_fork(struct scan *h, const struct scan *s, size_t mid)
+{
+	memset(h, 0, sizeof *h);
+	h->fd = s->fd;
+	h->size = s->size;
+	h->w = na_xmalloc(SCAN_WIN);
+	h->wpos = h->tallied = h->last_cut = mid;
+	na_buf_add(&h->names, s->names.p, s->ends[1]);
+	h->cap = 16;
+	h->ends = na_xmalloc(h->cap * sizeof *h->ends);
+	h->ends[0] = s->ends[0];
+	h->ends[1] = s->ends[1];
+	h->depth = 2;
+	size_t k = 0;
+	while (k < s->nns && s->nsv[k].depth <= 2)
+		k++;
+	h->nscap = k + 16;
+	h->nsv = na_xmalloc(h->nscap * sizeof *h->nsv);
+	memcpy(h->nsv, s->nsv, k * sizeof *h->nsv);
+	h->nns = k;
+	na_buf_add(&h->ns, s->ns.p, k < s->nns ? s->nsv[k].off : s->ns.len);
+	na_buf_add(&h->set, s->set.p, s->set.len); /* so a second itemSet is refused there too */
+	h->root = na_xmalloc(s->root_len);
+	memcpy(h->root, s->root, s->root_len);
+	h->root_len = s->root_len;
+	h->in_set = 1;
+}
+
+/* A newsItem start tag near the middle of the file, or 0. */
+static size_t sc_middle(const struct scan *s)
+{
+	static unsigned char buf[64 << 10]; /* main thread only */
+	size_t at = s->size / 2;
+	ssize_t n = pread(s->fd, buf, sizeof buf, (off_t)at);
+	for (const unsigned char *q = buf; n > 0 && (q = memmem(q, (size_t)n - (size_t)(q - buf), "<", 1)); q++) {
+		size_t left = (size_t)n - (size_t)(q - buf);
+		if (left > s->item_len + 1 && !memcmp(q + 1, s->item, s->item_len) &&
+		    (sc_ws(q[1 + s->item_len]) || q[1 + s->item_len] == '>' || q[1 + s->item_len] == '/'))
+			return at + (size_t)(q - buf);
+	}
+	return 0;
+}
+
+static void sc_add_cut(struct scan *s, size_t at)
+{
+	if (s->n == s->vcap) {
+		s->vcap = s->vcap ? s->vcap * 2 : 64;
+		s->v = na_xrealloc(s->v, s->vcap * sizeof *s->v);
+	}
+	memset(&s->v[s->n], 0, sizeof *s->v);
+	s->v[s->n++].start = at;
 }
 
 static size_t newsml_split(int fd, size_t size, const unsigned char *head, size_t head_len, struct na_chunk **out)
@@ -2360,7 +2491,7 @@ static size_t newsml_split(int fd, size_t size, const unsigned char *head, size_
 	struct scan s = {.fd = fd, .size = size};
 	s.w = na_xmalloc(SCAN_WIN);
 	size_t pos = 0;
-	int ok = 0;
+	int ok = 0, rc;
 	if (!sc_refill(&s, 0))
 		goto out;
 	if (s.wlen >= 3 && !memcmp(s.w, "\xEF\xBB\xBF", 3))
@@ -2369,33 +2500,39 @@ static size_t newsml_split(int fd, size_t size, const unsigned char *head, size_
 	if (k < 0)
 		goto out;
 	pos += (size_t)k;
-	for (;;) {
-		if (pos >= s.wpos + s.wlen && (pos >= size || !sc_refill(&s, pos)))
-			break;
-		const unsigned char *p = s.w + (pos - s.wpos);
-		size_t n = s.wpos + s.wlen - pos;
-		const unsigned char *lt = memchr(p, '<', n);
-		size_t text = lt ? (size_t)(lt - p) : n;
-		if (!s.depth) {
-			/* before and after the root: blanks only */
-			for (size_t i = 0; i < text; i++)
-				if (!sc_ws(p[i]))
-					goto out;
+	rc = sc_run(&s, &pos, SIZE_MAX, size >= SCAN_PAR_MIN);
+	if (rc == SC_CUT) {
+		size_t mid = sc_middle(&s);
+		struct scan h;
+		pthread_t th;
+		int forked = 0;
+		if (mid > pos) {
+			sc_fork(&h, &s, mid);
+			forked = !pthread_create(&th, NULL, sc_thread, &h);
+			if (!forked)
+				sc_free(&h);
 		}
-		pos += text;
-		if (!lt)
-			continue;
-		long m = sc_markup(&s, lt, n - text, pos);
-		if (m == 0 && s.wpos != pos && s.wpos + s.wlen < size) {
-			if (!sc_refill(&s, pos))
-				goto out;
-			m = sc_markup(&s, s.w, s.wlen, pos);
+		rc = sc_run(&s, &pos, forked ? mid : SIZE_MAX, 0);
+		if (forked) {
+			pthread_join(th, NULL);
+			if (rc == SC_STOPPED && s.depth == 2 && s.in_set) {
+				/* the halves join: the second's state at mid was right */
+				sc_tally(&s, mid);
+				sc_add_cut(&s, mid);
+				for (size_t i = 0; i < h.n; i++)
+					sc_add_cut(&s, h.v[i].start);
+				s.lines += h.lines;
+				s.lone_cr |= h.lone_cr;
+				s.depth = h.depth;
+				rc = h.result;
+			} else if (rc == SC_STOPPED) {
+				rc = sc_run(&s, &pos, SIZE_MAX, 0); /* mid was no cut: on alone */
+			}
+			sc_free(&h);
 		}
-		if (m <= 0)
-			goto out;
-		pos += (size_t)m;
 	}
-	sc_tally(&s, pos);
+	if (rc != SC_END)
+		goto out;
 	ok = s.root && !s.depth && !s.lone_cr && s.lines <= LINES_MAX && s.n >= 1;
 out:
 	if (!ok) {

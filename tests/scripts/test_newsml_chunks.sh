@@ -7,7 +7,9 @@
 # file fails at its end), comments and CDATA holding "<newsItem" at a line
 # start, a DOCTYPE, a truncated file, CRLF and lone CR line ends, items on
 # one line, an undeclared prefix, a rejected item and a skipped one, two
-# errors close together.
+# errors close together; "<newsItem" in a comment, in CDATA or deeper in an
+# item where the scan's second half begins, a lone CR and a tag mismatch in
+# that half.
 set -u
 python3 - <<'PY'
 import json, random
@@ -57,6 +59,17 @@ w("crlf.nml", own.replace("\n", "\r\n"))
 w("crlf_line.nml", line.replace("\n", "\r\n"))
 w("lonecr.nml", own.replace("\n", "\r", 1))
 w("undecl.nml", in_body(own, 350, "<q:b>x</q:b>"))
+# the scan's second half starts at a "<newsItem" found near the middle:
+# one inside a comment, one inside CDATA there (the first half must not
+# take them for cuts); a lone CR and a tag mismatch in the second half
+for name, pre, post in (("midcomment.nml", "<!--", "-->"), ("midcdata.nml", "<![CDATA[", "]]>")):
+    j = own.rfind("<", 0, len(own) // 2)
+    w(name, own[:j] + pre + "x" * 60000 + '\n<newsItem guid="fake">\n' + post + own[j:])
+j = own.rfind("<p>", 0, len(own) // 2) + 3
+w("midnested.nml", own[:j] + "x" * 60000 + '<newsItem guid="nested"/>' + own[j:])
+k = own.index("\n<newsItem", len(own) * 3 // 4)
+w("lonecr2.nml", own[:k] + "\r" + own[k + 1:])
+w("mismatch.nml", in_body(own, 500, "<b>x</i>"))
 w("two.nml", in_body(in_body(own, 451, "x &bad2; y \x02 z"), 450, "x &bogus; y &more; \x03"))
 PY
 fail=0
@@ -90,6 +103,11 @@ check crlf.nml 0 'read 600, written 600'
 check crlf_line.nml 0 'read 600, written 600'
 check lonecr.nml 0 'read 600, written 600'
 check undecl.nml 5 'Namespace prefix q on b is not defined'
+check midcomment.nml 0 'read 600, written 600'
+check midcdata.nml 0 'read 600, written 600'
+check midnested.nml 0 'read 600, written 600'
+check lonecr2.nml 0 'read 600, written 600'
+check mismatch.nml 5 'Opening and ending tag mismatch: b line 503 and i'
 check two.nml 5 "^two.nml:453:[0-9]*: error: Entity 'bogus' not defined" 'read 450,'
 # validate reads through the same engine: the same report and exit code
 for f in rej.nml ent_own.nml nsdup.nml ctl_line.nml; do

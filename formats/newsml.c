@@ -2462,16 +2462,20 @@ static void sc_fork(struct scan *h, const struct scan *s, size_t mid)
 /* A newsItem start tag near the middle of the file, or 0. */
 static size_t sc_middle(const struct scan *s)
 {
-	static unsigned char buf[64 << 10]; /* main thread only */
-	size_t at = s->size / 2;
-	ssize_t n = pread(s->fd, buf, sizeof buf, (off_t)at);
-	for (const unsigned char *q = buf; n > 0 && (q = memmem(q, (size_t)n - (size_t)(q - buf), "<", 1)); q++) {
+	enum { LOOK = 64 << 10 };
+	unsigned char *buf = na_xmalloc(LOOK);
+	size_t at = s->size / 2, mid = 0;
+	ssize_t n = pread(s->fd, buf, LOOK, (off_t)at);
+	for (const unsigned char *q = buf; n > 0 && (q = memchr(q, '<', (size_t)n - (size_t)(q - buf))); q++) {
 		size_t left = (size_t)n - (size_t)(q - buf);
 		if (left > s->item_len + 1 && !memcmp(q + 1, s->item, s->item_len) &&
-		    (sc_ws(q[1 + s->item_len]) || q[1 + s->item_len] == '>' || q[1 + s->item_len] == '/'))
-			return at + (size_t)(q - buf);
+		    (sc_ws(q[1 + s->item_len]) || q[1 + s->item_len] == '>' || q[1 + s->item_len] == '/')) {
+			mid = at + (size_t)(q - buf);
+			break;
+		}
 	}
-	return 0;
+	free(buf);
+	return mid;
 }
 
 static void sc_add_cut(struct scan *s, size_t at)

@@ -547,30 +547,35 @@ out:
 	na_input_close(orig);
 }
 
-/* Read [start, end) of a file into a new buffer; NULL on failure. */
-static char *read_range(const char *path, size_t start, size_t end)
+/* Read [start, end) of a file into *buf (grown as needed, kept by the
+ * worker from chunk to chunk: a fresh megabyte per chunk cost page faults
+ * on every one); 0, or -1 with errno set. */
+static int read_range(const char *path, size_t start, size_t end, char **buf, size_t *cap)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return NULL;
-	char *buf = na_xmalloc(end - start + 1);
+		return -1;
+	if (*cap < end - start + 1) {
+		free(*buf);
+		*cap = end - start + 1;
+		*buf = na_xmalloc(*cap);
+	}
 	size_t got = 0;
 	while (got < end - start) {
-		ssize_t n = pread(fd, buf + got, end - start - got, (off_t)(start + got));
+		ssize_t n = pread(fd, *buf + got, end - start - got, (off_t)(start + got));
 		if (n <= 0) {
 			if (n < 0 && errno == EINTR)
 				continue;
-			free(buf);
 			close(fd);
 			if (n == 0)
 				errno = EIO;
-			return NULL;
+			return -1;
 		}
 		got += (size_t)n;
 	}
 	close(fd);
-	buf[got] = 0;
-	return buf;
+	(*buf)[got] = 0;
+	return 0;
 }
 
 /* ---- parallel driver ---------------------------------------------------- */
@@ -582,6 +587,8 @@ static void *worker(void *arg)
 	void *tls = ops && ops->thread_init ? ops->thread_init(ops->user) : NULL;
 	struct home home = {.returned = NULL};
 	pthread_mutex_init(&home.mu, NULL);
+	char *chunk = NULL;
+	size_t chunk_cap = 0;
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		while (p->todo ? p->todo->seq >= p->drained + p->lookahead : !p->closed)
@@ -597,13 +604,16 @@ static void *worker(void *arg)
 			free_events(home.cache);
 			free_events(home.returned);
 			pthread_mutex_destroy(&home.mu);
+			free(chunk);
 			return NULL;
 		}
 		struct sink s = {.r = p->r, .u = u, .tls = tls, .home = &home, .pool = p};
 		s.ctx = *p->r->c;           /* same limits, options and verbosity */
 		s.ctx.cb = queue_diag;
 		s.ctx.cb_user = &s;
-		if (u->chunk && !(u->buf = read_range(u->path, u->start, u->end))) {
+		if (u->chunk && read_range(u->path, u->start, u->end, &chunk, &chunk_cap) == 0)
+			u->buf = chunk;
+		else if (u->chunk) {
 			struct na_pos pos = {u->path, 0, 0, (long long)u->start};
 			na_report(&s.ctx, NA_SEV_ERROR, &pos, NULL, "cannot read: %s", strerror(errno));
 		}
@@ -614,7 +624,6 @@ static void *worker(void *arg)
 		 * the lines of the chunks before (it knows them by then) */
 		for (const char *q = u->buf; q && (q = memchr(q, '\n', (size_t)(u->buf + u->end - u->start - q))); q++)
 			u->lines++;
-		free(u->buf);
 		u->buf = NULL;
 		pthread_mutex_lock(&u->mu);
 		u->done = 1;

@@ -918,6 +918,8 @@ static int read_html(struct na_reader *r, struct warc *w, struct na_article *a, 
 			na_buf_free(&b);
 		}
 		a->url = na_arena_strdup(a->arena, rc->uri);
+		if (!a->id)
+			a->id = a->url; /* as the html reader does with a canonical URL */
 	}
 	if (!a->published.value && !a->published.raw && rc->date)
 		na_article_set_date(a, &a->published, rc->date, strlen(rc->date));

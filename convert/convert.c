@@ -226,6 +226,13 @@ struct event {
 	struct na_article *art;     /* kept across reuses (its arena too) */
 	enum ev_kind kind;
 	struct na_article *a;
+	/* ops->id_only: the record's id and positions instead of an article
+	 * (file names owned by the unit) */
+	int id_only;
+	char *id;                   /* kept across reuses, like art */
+	size_t idcap;
+	int has_id;
+	struct na_pos pos, idpos;
 	char *raw;                  /* rejected record, or the raw line of an article */
 	size_t rawlen;
 	struct na_diag d;           /* EV_DIAG; strings owned */
@@ -244,6 +251,8 @@ struct unit {
 	size_t start, end;
 	long lines;                 /* newlines in the chunk, counted by its worker */
 	int first_chunk, last_chunk;
+	char **names;               /* file names of id-only events, freed with the unit */
+	size_t nnames;
 	unsigned long seq;          /* its place in the run */
 	long long size;
 	/* queue */
@@ -290,6 +299,7 @@ struct sink {
 	struct event *bh, *bt;      /* the batch being filled */
 	size_t bn;
 	long long bfrom;            /* input bytes read when it was started */
+	const char *lastname;       /* the unit's copy of the last file name seen */
 };
 
 static void flush_batch(struct sink *s)
@@ -357,8 +367,12 @@ static struct event *new_event(struct sink *s)
 	if (e) {
 		h->cache = e->next;
 		struct na_article *art = e->art;
+		char *id = e->id;
+		size_t idcap = e->idcap;
 		memset(e, 0, sizeof *e);
 		e->art = art;
+		e->id = id;
+		e->idcap = idcap;
 	} else
 		e = na_xcalloc(1, sizeof *e);
 	e->home = h;
@@ -383,6 +397,7 @@ static void free_events(struct event *e)
 		struct event *n = e->next;
 		clear_event(e);
 		na_article_free(e->art);
+		free(e->id);
 		free(e);
 		e = n;
 	}
@@ -425,6 +440,20 @@ static void deliver(struct run *r, enum ev_kind kind, const struct na_article *a
 	}
 }
 
+/* The unit's copy of a file name, for id-only events (a record's file name
+ * may die with its reader before the main thread looks at it). */
+static const char *unit_name(struct sink *s, const char *name)
+{
+	if (!name)
+		return NULL;
+	if (s->lastname && !strcmp(s->lastname, name))
+		return s->lastname;
+	struct unit *u = s->u;
+	u->names = na_xrealloc(u->names, (u->nnames + 1) * sizeof *u->names);
+	u->names[u->nnames++] = na_xstrdup(name);
+	return s->lastname = u->names[u->nnames - 1];
+}
+
 static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, const char *raw,
                  size_t rawlen, int code, unsigned long n, long long bytes)
 {
@@ -449,13 +478,25 @@ static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, 
 	e->code = code;
 	e->n = n;
 	e->bytes = bytes;
-	if (a) {
+	if (a && s->r->ops && s->r->ops->id_only) {
+		e->id_only = 1;
+		if ((e->has_id = a->id != NULL)) {
+			size_t n = strlen(a->id) + 1;
+			if (n > e->idcap) {
+				free(e->id);
+				e->idcap = n < 64 ? 64 : n;
+				e->id = na_xmalloc(e->idcap);
+			}
+			memcpy(e->id, a->id, n);
+		}
+		e->pos = a->pos;
+		e->pos.file = unit_name(s, a->pos.file);
+		e->idpos = a->fpos[NA_F_ID];
+		e->idpos.file = unit_name(s, e->idpos.file);
+	} else if (a) {
 		if (!e->art)
 			e->art = na_article_new_min(8u << 10);
-		if (s->r->ops && s->r->ops->id_only)
-			na_article_copy_id(e->art, a);
-		else
-			na_article_copy(e->art, a);
+		na_article_copy(e->art, a);
 		e->a = e->art;
 	}
 	if (raw) {
@@ -699,6 +740,15 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 			e->d.pos.line += base;
 		if (u->chunk && e->d.pos.offset >= 0)
 			e->d.pos.offset += (long long)u->start;
+		if (u->chunk && e->id_only) {
+			struct na_pos *ps[2] = {&e->pos, &e->idpos};
+			for (int i = 0; i < 2; i++) {
+				if (base && ps[i]->line > 0)
+					ps[i]->line += base;
+				if (u->start && ps[i]->offset >= 0)
+					ps[i]->offset += (long long)u->start;
+			}
+		}
 		if (u->chunk && e->a) {
 			struct na_pos *ps[NA_F__COUNT + 1];
 			ps[0] = &e->a->pos;
@@ -723,7 +773,16 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 		} else if (!r->stop || e->kind != EV_ARTICLE) {
 			if (e->bytes)
 				last = e->bytes;
-			emit(&direct, e->kind, e->a, e->raw, e->rawlen, e->code, e->n, last);
+			const struct na_article *a = e->a;
+			struct na_article head;
+			if (e->id_only) {
+				memset(&head, 0, sizeof head);
+				head.id = e->has_id ? e->id : NULL;
+				head.pos = e->pos;
+				head.fpos[NA_F_ID] = e->idpos;
+				a = &head;
+			}
+			emit(&direct, e->kind, a, e->raw, e->rawlen, e->code, e->n, last);
 		}
 		clear_event(e);
 	}
@@ -812,6 +871,9 @@ static struct unit *split_jsonl(struct run *r, const char *path, int walked)
 
 static void free_unit(struct unit *u)
 {
+	for (size_t i = 0; i < u->nnames; i++)
+		free(u->names[i]);
+	free(u->names);
 	pthread_mutex_destroy(&u->mu);
 	pthread_cond_destroy(&u->cv);
 	free(u->path);

@@ -228,6 +228,13 @@ struct event {
 	struct na_article *art;     /* kept across reuses (its arena too) */
 	enum ev_kind kind;
 	struct na_article *a;
+	/* ops->id_only: the record's id and positions instead of an article
+	 * (file names owned by the unit) */
+	int id_only;
+	char *id;                   /* kept across reuses, like art */
+	size_t idcap;
+	int has_id;
+	struct na_pos pos, idpos;
 	char *raw;                  /* rejected record, or the raw line of an article */
 	size_t rawlen;
 	struct na_diag d;           /* EV_DIAG; strings owned */
@@ -254,6 +261,8 @@ struct unit {
 	int dropped;                /* an earlier chunk stopped the file: not read (pool lock) */
 	long lines;                 /* newlines in the chunk, counted by its worker */
 	int first_chunk, last_chunk;
+	char **names;               /* file names of id-only events, freed with the unit */
+	size_t nnames;
 	unsigned long seq;          /* its place in the run */
 	long long size;
 	/* queue */
@@ -300,6 +309,7 @@ struct sink {
 	struct event *bh, *bt;      /* the batch being filled */
 	size_t bn;
 	long long bfrom;            /* input bytes read when it was started */
+	const char *lastname;       /* the unit's copy of the last file name seen */
 };
 
 static void flush_batch(struct sink *s)
@@ -367,8 +377,12 @@ static struct event *new_event(struct sink *s)
 	if (e) {
 		h->cache = e->next;
 		struct na_article *art = e->art;
+		char *id = e->id;
+		size_t idcap = e->idcap;
 		memset(e, 0, sizeof *e);
 		e->art = art;
+		e->id = id;
+		e->idcap = idcap;
 	} else
 		e = na_xcalloc(1, sizeof *e);
 	e->home = h;
@@ -393,6 +407,7 @@ static void free_events(struct event *e)
 		struct event *n = e->next;
 		clear_event(e);
 		na_article_free(e->art);
+		free(e->id);
 		free(e);
 		e = n;
 	}
@@ -435,6 +450,20 @@ static void deliver(struct run *r, enum ev_kind kind, const struct na_article *a
 	}
 }
 
+/* The unit's copy of a file name, for id-only events (a record's file name
+ * may die with its reader before the main thread looks at it). */
+static const char *unit_name(struct sink *s, const char *name)
+{
+	if (!name)
+		return NULL;
+	if (s->lastname && !strcmp(s->lastname, name))
+		return s->lastname;
+	struct unit *u = s->u;
+	u->names = na_xrealloc(u->names, (u->nnames + 1) * sizeof *u->names);
+	u->names[u->nnames++] = na_xstrdup(name);
+	return s->lastname = u->names[u->nnames - 1];
+}
+
 static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, const char *raw,
                  size_t rawlen, int code, unsigned long n, long long bytes)
 {
@@ -459,13 +488,25 @@ static void emit(struct sink *s, enum ev_kind kind, const struct na_article *a, 
 	e->code = code;
 	e->n = n;
 	e->bytes = bytes;
-	if (a) {
+	if (a && s->r->ops && s->r->ops->id_only) {
+		e->id_only = 1;
+		if ((e->has_id = a->id != NULL)) {
+			size_t n = strlen(a->id) + 1;
+			if (n > e->idcap) {
+				free(e->id);
+				e->idcap = n < 64 ? 64 : n;
+				e->id = na_xmalloc(e->idcap);
+			}
+			memcpy(e->id, a->id, n);
+		}
+		e->pos = a->pos;
+		e->pos.file = unit_name(s, a->pos.file);
+		e->idpos = a->fpos[NA_F_ID];
+		e->idpos.file = unit_name(s, e->idpos.file);
+	} else if (a) {
 		if (!e->art)
 			e->art = na_article_new_min(8u << 10);
-		if (s->r->ops && s->r->ops->id_only)
-			na_article_copy_id(e->art, a);
-		else
-			na_article_copy(e->art, a);
+		na_article_copy(e->art, a);
 		e->a = e->art;
 	}
 	if (raw) {
@@ -558,37 +599,41 @@ out:
 	na_input_close(orig);
 }
 
-/* A chunk's bytes between its prefix and suffix, in a new buffer; NULL on
- * failure. */
-static char *read_chunk(const struct unit *u)
+/* A chunk's bytes between its prefix and suffix, in *buf (grown as needed,
+ * kept by the worker from chunk to chunk: a fresh megabyte per chunk cost
+ * page faults on every one); 0, or -1 with errno set. */
+static int read_chunk(const struct unit *u, char **buf, size_t *cap)
 {
 	int fd = open(u->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return NULL;
-	size_t start = u->start, end = u->end;
-	char *all = na_xmalloc(u->prefix_len + end - start + u->suffix_len + 1);
+		return -1;
+	size_t start = u->start, end = u->end, need = u->prefix_len + end - start + u->suffix_len + 1;
+	if (*cap < need) {
+		free(*buf);
+		*cap = need;
+		*buf = na_xmalloc(*cap);
+	}
 	if (u->prefix_len)
-		memcpy(all, u->prefix, u->prefix_len);
-	char *buf = all + u->prefix_len;
+		memcpy(*buf, u->prefix, u->prefix_len);
+	char *bytes = *buf + u->prefix_len;
 	size_t got = 0;
 	while (got < end - start) {
-		ssize_t n = pread(fd, buf + got, end - start - got, (off_t)(start + got));
+		ssize_t n = pread(fd, bytes + got, end - start - got, (off_t)(start + got));
 		if (n <= 0) {
 			if (n < 0 && errno == EINTR)
 				continue;
-			free(all);
 			close(fd);
 			if (n == 0)
 				errno = EIO;
-			return NULL;
+			return -1;
 		}
 		got += (size_t)n;
 	}
 	close(fd);
 	if (u->suffix_len)
-		memcpy(buf + got, u->suffix, u->suffix_len);
-	buf[got + u->suffix_len] = 0;
-	return all;
+		memcpy(bytes + got, u->suffix, u->suffix_len);
+	bytes[got + u->suffix_len] = 0;
+	return 0;
 }
 
 /* ---- parallel driver ---------------------------------------------------- */
@@ -600,6 +645,8 @@ static void *worker(void *arg)
 	void *tls = ops && ops->thread_init ? ops->thread_init(ops->user) : NULL;
 	struct home home = {.returned = NULL};
 	pthread_mutex_init(&home.mu, NULL);
+	char *chunk = NULL;
+	size_t chunk_cap = 0;
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		while (p->todo ? p->todo->seq >= p->drained + p->lookahead : !p->closed)
@@ -618,6 +665,7 @@ static void *worker(void *arg)
 			free_events(home.cache);
 			free_events(home.returned);
 			pthread_mutex_destroy(&home.mu);
+			free(chunk);
 			return NULL;
 		}
 		struct sink s = {.r = p->r, .u = u, .tls = tls, .home = &home, .pool = p};
@@ -626,7 +674,9 @@ static void *worker(void *arg)
 		s.ctx.cb_user = &s;
 		if (dropped) {
 			/* nothing: the main thread drops this chunk */
-		} else if (u->chunk && !(u->buf = read_chunk(u))) {
+		} else if (u->chunk && read_chunk(u, &chunk, &chunk_cap) == 0) {
+			u->buf = chunk;
+		} else if (u->chunk) {
 			struct na_pos pos = {u->path, 0, 0, (long long)u->start};
 			na_report(&s.ctx, NA_SEV_ERROR, &pos, NULL, "cannot read: %s", strerror(errno));
 		}
@@ -638,7 +688,6 @@ static void *worker(void *arg)
 		const char *bytes = u->buf ? u->buf + u->prefix_len : NULL;
 		for (const char *q = bytes; q && (q = memchr(q, '\n', (size_t)(bytes + u->end - u->start - q))); q++)
 			u->lines++;
-		free(u->buf);
 		u->buf = NULL;
 		pthread_mutex_lock(&u->mu);
 		u->done = 1;
@@ -774,6 +823,10 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 		}
 		if (u->chunk) {
 			fix_pos(u, base, &e->d.pos);
+			if (e->id_only) {
+				fix_pos(u, base, &e->pos);
+				fix_pos(u, base, &e->idpos);
+			}
 			if (e->a) {
 				fix_pos(u, base, &e->a->pos);
 				for (int i = 0; i < NA_F__COUNT; i++)
@@ -807,7 +860,16 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 		} else if (!r->stop || e->kind != EV_ARTICLE) {
 			if (e->bytes)
 				last = e->bytes;
-			emit(&direct, e->kind, e->a, e->raw, e->rawlen, e->code, e->n, last);
+			const struct na_article *a = e->a;
+			struct na_article head;
+			if (e->id_only) {
+				memset(&head, 0, sizeof head);
+				head.id = e->has_id ? e->id : NULL;
+				head.pos = e->pos;
+				head.fpos[NA_F_ID] = e->idpos;
+				a = &head;
+			}
+			emit(&direct, e->kind, a, e->raw, e->rawlen, e->code, e->n, last);
 		}
 		clear_event(e);
 	}
@@ -871,6 +933,9 @@ static struct unit *split_file(struct run *r, const char *path, int walked)
 
 static void free_unit(struct unit *u)
 {
+	for (size_t i = 0; i < u->nnames; i++)
+		free(u->names[i]);
+	free(u->names);
 	pthread_mutex_destroy(&u->mu);
 	pthread_cond_destroy(&u->cv);
 	free(u->path);

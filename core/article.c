@@ -206,10 +206,3 @@ void na_article_copy(struct na_article *dst, const struct na_article *src)
 		na_article_add_extra(dst, src->extra[i].key, src->extra[i].json, strlen(src->extra[i].json));
 	copy_positions(dst, src);
 }
-
-void na_article_copy_id(struct na_article *dst, const struct na_article *src)
-{
-	na_article_clear(dst);
-	dst->id = copy_or_null(dst, src->id);
-	copy_positions(dst, src);
-}

@@ -21,6 +21,9 @@ void na_buf_add(struct na_buf *b, const void *s, size_t n);
 void na_buf_addc(struct na_buf *b, char c);
 void na_buf_adds(struct na_buf *b, const char *s);
 void na_buf_printf(struct na_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append s[0..n) with every byte that does not start a valid UTF-8 sequence
+ * written as U+FFFD, or as %XX when percent is set (URLs, header values). */
+void na_buf_add_utf8_mended(struct na_buf *b, const char *s, size_t n, int percent);
 void na_buf_free(struct na_buf *b);
 /* Append code point cp as UTF-8. */
 void na_buf_add_utf8(struct na_buf *b, unsigned cp);

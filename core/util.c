@@ -176,6 +176,29 @@ int na_utf8_valid(const char *str, size_t n)
 	return 1;
 }
 
+void na_buf_add_utf8_mended(struct na_buf *b, const char *s, size_t n, int percent)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && (unsigned char)s[j] < 0x80)
+			j++;
+		na_buf_add(b, s + i, j - i);
+		if ((i = j) >= n)
+			break;
+		unsigned cp;
+		size_t k = na_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k) {
+			na_buf_add(b, s + i, k);
+			i += k;
+		} else if (percent)
+			na_buf_printf(b, "%%%02X", (unsigned char)s[i++]);
+		else {
+			na_buf_add(b, "\xEF\xBF\xBD", 3);
+			i++;
+		}
+	}
+}
+
 size_t na_utf8_length(const char *str, size_t n)
 {
 	size_t count = 0;

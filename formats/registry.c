@@ -203,17 +203,7 @@ static const char *utf8_mend(struct na_arena *arena, const char *s)
 	if (na_utf8_valid(s, n))
 		return NULL;
 	struct na_buf b = {0};
-	for (size_t i = 0; i < n;) {
-		unsigned cp;
-		size_t k = na_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		if (k) {
-			na_buf_add(&b, s + i, k);
-			i += k;
-		} else {
-			na_buf_add(&b, "\xEF\xBF\xBD", 3);
-			i++;
-		}
-	}
+	na_buf_add_utf8_mended(&b, s, n, 0);
 	char *t = na_arena_strndup(arena, b.p, b.len);
 	na_buf_free(&b);
 	return t;

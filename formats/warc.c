@@ -446,15 +446,7 @@ static char *dupv(const char *s, size_t n)
 	if (na_utf8_valid(t, n))
 		return t;
 	struct na_buf b = {0};
-	for (size_t i = 0; i < n;) {
-		unsigned cp;
-		size_t k = na_utf8_decode((const unsigned char *)t + i, n - i, &cp);
-		if (k) {
-			na_buf_add(&b, t + i, k);
-			i += k;
-		} else
-			na_buf_printf(&b, "%%%02X", (unsigned char)t[i++]);
-	}
+	na_buf_add_utf8_mended(&b, t, n, 1);
 	free(t);
 	char *d = na_xmalloc(b.len + 1);
 	memcpy(d, b.len ? b.p : "", b.len);
@@ -926,6 +918,8 @@ static int read_html(struct na_reader *r, struct warc *w, struct na_article *a, 
 			na_buf_free(&b);
 		}
 		a->url = na_arena_strdup(a->arena, rc->uri);
+		if (!a->id)
+			a->id = a->url; /* as the html reader does with a canonical URL */
 	}
 	if (!a->published.value && !a->published.raw && rc->date)
 		na_article_set_date(a, &a->published, rc->date, strlen(rc->date));

@@ -206,8 +206,6 @@ void na_article_free(struct na_article *a);
 void na_article_clear(struct na_article *a);
 /* Deep copy of src into dst (dst cleared first). */
 void na_article_copy(struct na_article *dst, const struct na_article *src);
-/* Only the id and the positions (what a duplicate-id check needs). */
-void na_article_copy_id(struct na_article *dst, const struct na_article *src);
 
 /* Setters copy their argument into the arena.  na_article_set trims
  * nothing; readers normalize whitespace with na_text_normalize first. */

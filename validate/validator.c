@@ -32,10 +32,15 @@ int na_check_from_name(const char *s, enum na_check *out)
 	return -1;
 }
 
+/* The id table is the one thing validate keeps per record, and with many
+ * records it outgrows the caches: a slot keeps the id's hash so a probe
+ * rarely follows the id pointer, and ids live in an arena, not one malloc
+ * each. */
 struct seen {
-	char *id;               /* NULL: empty slot */
+	const char *id;         /* NULL: empty slot */
+	uint32_t h;             /* the hash's high half (the low half picks the slot) */
+	uint32_t file;          /* index in files, + 1; 0: none */
 	long line;
-	const char *file;       /* interned */
 };
 
 struct na_validator {
@@ -46,6 +51,7 @@ struct na_validator {
 	struct na_arena *scratch;
 	struct seen *ids;
 	size_t nids, capids;
+	struct na_arena *idtext;
 	char **files;           /* interned file names */
 	size_t nfiles;
 	/* per call */
@@ -64,6 +70,7 @@ struct na_validator *na_validator_new(struct na_schema *schema)
 	v->now = (long long)time(NULL);
 	v->tolerance = 86400;
 	v->scratch = na_arena_new();
+	v->idtext = na_arena_new();
 	return v;
 }
 
@@ -84,8 +91,7 @@ void na_validator_free(struct na_validator *v)
 	if (!v->shared)
 		na_schema_free(v->schema);
 	na_arena_free(v->scratch);
-	for (size_t i = 0; i < v->capids; i++)
-		free(v->ids[i].id);
+	na_arena_free(v->idtext);
 	free(v->ids);
 	for (size_t i = 0; i < v->nfiles; i++)
 		free(v->files[i]);
@@ -146,15 +152,15 @@ static uint64_t hash(const char *s)
 	return h ^ (h >> 29);
 }
 
-static const char *intern(struct na_validator *v, const char *file)
+static uint32_t intern(struct na_validator *v, const char *file)
 {
 	if (!file)
-		return NULL;
+		return 0;
 	if (v->nfiles && !strcmp(v->files[v->nfiles - 1], file))
-		return v->files[v->nfiles - 1];
+		return (uint32_t)v->nfiles;
 	v->files = na_xrealloc(v->files, (v->nfiles + 1) * sizeof *v->files);
-	v->files[v->nfiles] = na_xstrdup(file);
-	return v->files[v->nfiles++];
+	v->files[v->nfiles++] = na_xstrdup(file);
+	return (uint32_t)v->nfiles;
 }
 
 static void check_duplicate(struct na_validator *v, const struct na_article *a)
@@ -167,7 +173,7 @@ static void check_duplicate(struct na_validator *v, const struct na_article *a)
 		for (size_t i = 0; i < v->capids; i++) {
 			if (!v->ids[i].id)
 				continue;
-			size_t k = hash(v->ids[i].id) & (cap - 1);
+			size_t k = (hash(v->ids[i].id) & (cap - 1));
 			while (t[k].id)
 				k = (k + 1) & (cap - 1);
 			t[k] = v->ids[i];
@@ -176,22 +182,24 @@ static void check_duplicate(struct na_validator *v, const struct na_article *a)
 		v->ids = t;
 		v->capids = cap;
 	}
-	size_t k = hash(a->id) & (v->capids - 1);
-	while (v->ids[k].id) {
-		if (!strcmp(v->ids[k].id, a->id)) {
-			struct na_pos pos = field_pos(a, NA_F_ID);
-			const struct seen *s = &v->ids[k];
-			if (s->file && a->pos.file && strcmp(s->file, a->pos.file))
-				violation(v, &pos, "/id", "duplicate-id", "duplicate id \"%.100s\" (first at %s:%ld)", a->id,
-				          s->file, s->line);
-			else
-				violation(v, &pos, "/id", "duplicate-id", "duplicate id \"%.100s\" (first at line %ld)", a->id,
-				          s->line);
-			return;
-		}
-		k = (k + 1) & (v->capids - 1);
+	uint64_t h = hash(a->id);
+	uint32_t hi = (uint32_t)(h >> 32);
+	size_t k = h & (v->capids - 1);
+	for (; v->ids[k].id; k = (k + 1) & (v->capids - 1)) {
+		const struct seen *s = &v->ids[k];
+		if (s->h != hi || strcmp(s->id, a->id))
+			continue;
+		struct na_pos pos = field_pos(a, NA_F_ID);
+		const char *file = s->file ? v->files[s->file - 1] : NULL;
+		if (file && a->pos.file && strcmp(file, a->pos.file))
+			violation(v, &pos, "/id", "duplicate-id", "duplicate id \"%.100s\" (first at %s:%ld)", a->id, file,
+			          s->line);
+		else
+			violation(v, &pos, "/id", "duplicate-id", "duplicate id \"%.100s\" (first at line %ld)", a->id,
+			          s->line);
+		return;
 	}
-	v->ids[k] = (struct seen){na_xstrdup(a->id), a->pos.line, intern(v, a->pos.file)};
+	v->ids[k] = (struct seen){na_arena_strdup(v->idtext, a->id), hi, intern(v, a->pos.file), a->pos.line};
 	v->nids++;
 }
 

@@ -82,30 +82,6 @@ static int meta_charset(const char *buf, size_t len, char *out, size_t cap)
 	return 0;
 }
 
-/* Append UTF-8 of buf to b, replacing invalid sequences by U+FFFD. */
-static void add_utf8_repaired(struct na_buf *b, const char *buf, size_t len)
-{
-	size_t i = 0;
-	while (i < len) {
-		size_t j = i;
-		while (j < len && (unsigned char)buf[j] < 0x80)
-			j++;
-		na_buf_add(b, buf + i, j - i);
-		i = j;
-		if (i >= len)
-			break;
-		unsigned cp;
-		size_t k = na_utf8_decode((const unsigned char *)buf + i, len - i, &cp);
-		if (k) {
-			na_buf_add(b, buf + i, k);
-			i += k;
-		} else {
-			na_buf_add(b, "\xEF\xBF\xBD", 3);
-			i++;
-		}
-	}
-}
-
 static int convert(const char *from, const char *buf, size_t len, struct na_buf *b)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
@@ -218,7 +194,7 @@ int na_html_decode(struct na_ctx *c, const struct na_pos *pos, struct na_arena *
 		if (na_utf8_valid(buf, len))
 			na_buf_add(&b, buf, len);
 		else
-			add_utf8_repaired(&b, buf, len);
+			na_buf_add_utf8_mended(&b, buf, len, 0);
 	}
 	if (!b.p)
 		na_buf_reserve(&b, 1), b.p[0] = 0;

@@ -1223,6 +1223,13 @@ void html_extract_meta(struct na_ctx *c, struct html_page *p, struct na_article 
 		url = ld_str(art, "url");
 	if (url && !strncmp(url, "http", 4))
 		set_str(a, &a->url, url);
+	/* a web page names itself by its canonical URL; with no identifier of
+	 * its own that is its id (the record needs one, and the NewsML-G2
+	 * writer's derived guid is the same URL) */
+	if (!a->id && a->url) {
+		a->id = a->url;
+		a->fpos[NA_F_ID] = a->fpos[NA_F_URL];
+	}
 	if (!a->published.value) {
 		char out[16];
 		if (url_date(a->url, out))

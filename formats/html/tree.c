@@ -12,6 +12,7 @@
 #include <libxml/parserInternals.h>
 #include <stdlib.h>
 #include "html.h"
+#include "core/xml.h"
 
 /* Deeper elements are flattened into their ancestor at this depth: the
  * recursive walks below stay within a few hundred KiB of stack. */
@@ -434,6 +435,10 @@ int html_parse(struct na_ctx *c, struct html_page *page, const char *buf, size_t
 	s.cur = page->root;
 	if (len > INT_MAX)
 		return -1;
+	/* libxml2 sets up its dictionary lock lazily: two workers making their
+	 * first parsers at once could both set it up and then wait on it for
+	 * ever (seen under make asan: convert of a WARC directory, -j 2) */
+	na_xml_init();
 	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buf, (int)len);
 	if (!ctxt)
 		return -1;

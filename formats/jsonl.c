@@ -63,9 +63,16 @@ static int jsonl_read_next(struct na_reader *r, struct na_article *a)
 /* Chunks for parallel reading end after a newline: about 1 MB, or 256
  * records when they are larger than 2 KB on average (judged from the head),
  * never under 64 KB. */
+#ifdef NA_FUZZ_SMALL_SPLIT
+/* the fuzz build (fuzz/fuzz.mk) cuts its small inputs too */
+#define CHUNK_MAX 4096u
+#define CHUNK_LINES 4
+#define CHUNK_FLOOR 256u
+#else
 #define CHUNK_MAX (1u << 20)
 #define CHUNK_LINES 256
 #define CHUNK_FLOOR (64u << 10)
+#endif
 
 static size_t jsonl_split(int fd, size_t size, const unsigned char *head, size_t head_len, struct na_chunk **out)
 {

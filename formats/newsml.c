@@ -1911,8 +1911,14 @@ static void newsml_read_close(struct na_reader *r)
  * unfinished start tag), and only item content can fail there.  The scan
  * is serial work before any chunk is read: memchr-driven, and in two
  * halves at once for large files (see sc_fork). */
+#ifdef NA_FUZZ_SMALL_SPLIT
+/* the fuzz build (fuzz/fuzz.mk) cuts its small inputs too */
+#define SPLIT_CHUNK 512u
+#define SCAN_WIN 4096u
+#else
 #define SPLIT_CHUNK (256u << 10)
 #define SCAN_WIN (1u << 20)            /* a tag, comment, CDATA or PI longer than this stops the cut */
+#endif
 #define LINES_MAX 65533                /* newlines: the last line is below 65535 */
 #define TAG_NS_MAX 32                  /* namespace declarations or prefixed names in one tag */
 
@@ -2426,7 +2432,11 @@ static void *sc_thread(void *arg)
  * newsItem start tag near the middle, as if inside the itemSet (the state
  * at any cut), which the first half confirms by reaching that very tag
  * inside the itemSet; else the first half goes on alone. */
+#ifdef NA_FUZZ_SMALL_SPLIT
+#define SCAN_PAR_MIN 4096u
+#else
 #define SCAN_PAR_MIN (2u << 20)
+#endif
 
 /* The second half's scanner: the state of s at its first cut (inside the
  * newsMessage and the itemSet, their namespace declarations in scope),

@@ -33,7 +33,7 @@ fuzz-deps:
 # The library with coverage instrumentation; then one binary per target.
 fuzz-build: fuzz-deps
 	@$(MAKE) --no-print-directory B=$(FB) CC=$(FUZZ_CC) WARN="-Wall -Wextra" \
-		OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FB)/libnewsarc.a $(FB)/format_list.h
+		OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN) -DNA_FUZZ_SMALL_SPLIT" $(FB)/libnewsarc.a $(FB)/format_list.h
 	@set -e; flags="-std=c11 -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CPPFLAGS) $(PKG_CFLAGS)"; \
 	libs="$(FB)/libnewsarc.a $(LDLIBS)"; \
 	if [ ! $(FB)/fuzz_probe -nt $(FB)/libnewsarc.a ] || [ fuzz/fuzz_probe.c -nt $(FB)/fuzz_probe ]; then \

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include "formats/format.h"
 
 #ifndef NA_FUZZ_FORMAT
@@ -102,6 +104,97 @@ static void check_article(const struct na_article *a)
 	}
 }
 
+/* Every record of in through the invariants, the JSON writer and the
+ * format's own writer. */
+static void read_all(struct na_ctx *ctx, struct na_input *in)
+{
+	struct na_reader *r = na_reader_open(fmt, in, ctx);
+	if (!r)
+		return;
+	struct na_article *a = na_article_new();
+	struct na_output *own = NULL, *js = na_output_open_mem(ctx);
+	struct na_writer *w = NULL;
+	if (na_format_caps(fmt) & NA_CAN_WRITE) {
+		own = na_output_open_mem(ctx);
+		w = na_writer_open(fmt, own, ctx);
+	}
+	for (int i = 0; i < 100000; i++) {
+		int rc = na_reader_next(r, a);
+		if (rc == NA_EOF || rc == NA_FATAL)
+			break;
+		if (rc == NA_FAILED) {
+			size_t len;
+			const char *raw = na_reader_rejected(r, &len);
+			if (raw && len) /* must be readable memory */
+				(void)*(volatile const char *)(raw + len - 1);
+			continue;
+		}
+		if (rc != NA_OK && rc != NA_WARN) {
+			fprintf(stderr, "reader %s returned status %d\n", NA_FUZZ_FORMAT, rc);
+			abort();
+		}
+		check_article(a);
+		na_article_to_json(js, a);
+		na_output_mem_reset(js);
+		if (w) {
+			na_writer_article(w, a);
+			na_output_mem_reset(own);
+		}
+	}
+	if (w)
+		na_writer_close(w);
+	if (own)
+		na_output_abort(own);
+	na_output_abort(js);
+	na_article_free(a);
+	na_reader_close(r);
+}
+
+/* A format that cuts large files for --jobs (the fuzz build cuts small
+ * ones too, NA_FUZZ_SMALL_SPLIT): the chunks must cover the file in order,
+ * prefixes hold no newline, and every chunk is read like a file. */
+static void split_all(struct na_ctx *ctx, const uint8_t *data, size_t size)
+{
+	if (!fmt->split || !size)
+		return;
+	int fd = memfd_create("fuzz-split", MFD_CLOEXEC);
+	if (fd < 0)
+		return;
+	for (size_t done = 0; done < size;) {
+		ssize_t k = write(fd, data + done, size - done);
+		if (k <= 0) {
+			close(fd);
+			return;
+		}
+		done += (size_t)k;
+	}
+	struct na_chunk *ch = NULL;
+	size_t n = fmt->split(fd, size, data, size < 65536 ? size : 65536, &ch);
+	close(fd);
+	for (size_t i = 0; i < n; i++) {
+		if (ch[i].start != (i ? ch[i - 1].end : 0) || ch[i].end <= ch[i].start || ch[i].end > size ||
+		    (i + 1 == n && ch[i].end != size) || (ch[i].prefix && memchr(ch[i].prefix, '\n', ch[i].prefix_len))) {
+			fprintf(stderr, "split of %s: chunk %zu of %zu is [%zu, %zu) in %zu bytes\n", NA_FUZZ_FORMAT, i, n,
+			        ch[i].start, ch[i].end, size);
+			abort();
+		}
+		size_t len = ch[i].prefix_len + (ch[i].end - ch[i].start) + ch[i].suffix_len;
+		char *buf = malloc(len + 1);
+		memcpy(buf, ch[i].prefix ? ch[i].prefix : "", ch[i].prefix_len);
+		memcpy(buf + ch[i].prefix_len, data + ch[i].start, ch[i].end - ch[i].start);
+		memcpy(buf + len - ch[i].suffix_len, ch[i].suffix ? ch[i].suffix : "", ch[i].suffix_len);
+		struct na_input *in = na_input_open_mem(ctx, name, buf, len);
+		if (in) {
+			read_all(ctx, in);
+			na_input_close(in);
+		}
+		free(buf);
+		free(ch[i].prefix);
+		free(ch[i].suffix);
+	}
+	free(ch);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct na_ctx ctx;
@@ -114,46 +207,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ctx.limits.max_entries = 1000;
 	ctx.limits.max_ratio = 1000;
 	struct na_input *in = na_input_open_mem(&ctx, name, data, size);
-	struct na_reader *r = na_reader_open(fmt, in, &ctx);
-	if (r) {
-		struct na_article *a = na_article_new();
-		struct na_output *own = NULL, *js = na_output_open_mem(&ctx);
-		struct na_writer *w = NULL;
-		if (na_format_caps(fmt) & NA_CAN_WRITE) {
-			own = na_output_open_mem(&ctx);
-			w = na_writer_open(fmt, own, &ctx);
-		}
-		for (int i = 0; i < 100000; i++) {
-			int rc = na_reader_next(r, a);
-			if (rc == NA_EOF || rc == NA_FATAL)
-				break;
-			if (rc == NA_FAILED) {
-				size_t len;
-				const char *raw = na_reader_rejected(r, &len);
-				if (raw && len) /* must be readable memory */
-					(void)*(volatile const char *)(raw + len - 1);
-				continue;
-			}
-			if (rc != NA_OK && rc != NA_WARN) {
-				fprintf(stderr, "reader %s returned status %d\n", NA_FUZZ_FORMAT, rc);
-				abort();
-			}
-			check_article(a);
-			na_article_to_json(js, a);
-			na_output_mem_reset(js);
-			if (w) {
-				na_writer_article(w, a);
-				na_output_mem_reset(own);
-			}
-		}
-		if (w)
-			na_writer_close(w);
-		if (own)
-			na_output_abort(own);
-		na_output_abort(js);
-		na_article_free(a);
-		na_reader_close(r);
-	}
+	read_all(&ctx, in);
 	na_input_close(in);
+	split_all(&ctx, data, size);
 	return 0;
 }

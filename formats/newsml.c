@@ -842,12 +842,21 @@ static const char *concept_name(struct na_article *a, xmlNodePtr n, int mode, in
 	return plain_attr(a, n, "uri");
 }
 
+
+/* An element's line, also past 65535 (see sax_start) */
+static long node_line(xmlNodePtr n)
+{
+	if (n && n->type == XML_ELEMENT_NODE && n->line == 65535 && n->psvi)
+		return (long)(intptr_t)n->psvi;
+	return xmlGetLineNo(n);
+}
+
 static int set_date(struct na_reader *r, struct na_article *a, struct na_date *d, const char *s, xmlNodePtr n,
                     const char *field)
 {
 	if (na_article_set_date(a, d, s, strlen(s)) == 0)
 		return 0;
-	struct na_pos pos = {na_input_name(r->in), xmlGetLineNo(n), 0, -1};
+	struct na_pos pos = {na_input_name(r->in), node_line(n), 0, -1};
 	na_report(r->ctx, NA_SEV_WARNING, &pos, field, "unparseable date \"%.80s\"; kept as %s_raw", s, field);
 	return -1;
 }
@@ -1025,7 +1034,7 @@ static int map_record_ext(struct na_reader *r, struct na_article *a, xmlNodePtr 
 			struct na_json_error err;
 			struct na_json *j = na_json_parse(a->arena, v, strlen(v), r->ctx->limits.max_depth, 1, &err);
 			if (!j) {
-				struct na_pos pos = {na_input_name(r->in), xmlGetLineNo(c), 0, -1};
+				struct na_pos pos = {na_input_name(r->in), node_line(c), 0, -1};
 				na_report(r->ctx, NA_SEV_WARNING, &pos, key, "nax:extra is not JSON (%s); dropped", err.message);
 				warn = 1;
 				continue;
@@ -1041,7 +1050,7 @@ static int map_record_ext(struct na_reader *r, struct na_article *a, xmlNodePtr 
 static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
 {
 	int warn = 0;
-	a->pos = (struct na_pos){na_input_name(r->in), xmlGetLineNo(item), 0, -1};
+	a->pos = (struct na_pos){na_input_name(r->in), node_line(item), 0, -1};
 	xmlNodePtr im = nar_child(item, "itemMeta"), cm = nar_child(item, "contentMeta");
 	if (!im) {
 		/* itemMeta (itemClass, provider, versionCreated) is required */
@@ -1667,6 +1676,10 @@ static void sax_start(void *ctx, const xmlChar *name, const xmlChar *prefix, con
 	xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, nss, nattr, ndef, attrs);
 	if (pc != m->pc)
 		return; /* an entity's content */
+	/* libxml2 keeps an element's line in 16 bits (65535 past that): keep
+	 * the whole number where nothing else looks, for node_line */
+	if (pc->node && pc->input && pc->input->line >= 65535)
+		pc->node->psvi = (void *)(intptr_t)pc->input->line;
 	int depth = m->depth++;
 	const char *nm = (const char *)name;
 	int g2 = uri && !strcmp((const char *)uri, NAR_NS);
@@ -1684,7 +1697,7 @@ static void sax_start(void *ctx, const xmlChar *name, const xmlChar *prefix, con
 		int known = 0;
 		for (size_t k = 0; k < NA_ARRAY_SIZE(item_roots); k++)
 			known |= g2 && !strcmp(nm, item_roots[k]);
-		long line = pc->node ? xmlGetLineNo(pc->node) : 0;
+		long line = pc->node ? node_line(pc->node) : 0;
 		if (known) {
 			skip_warning(m->r, line, nm);
 		} else {
@@ -1702,7 +1715,7 @@ static void sax_start(void *ctx, const xmlChar *name, const xmlChar *prefix, con
 	if (depth == 1)
 		m->in_header = g2 && !strcmp(nm, "header"); /* nothing for the model */
 	else if (depth == 2 && !m->in_header && g2 && strcmp(nm, "newsItem") != 0)
-		skip_warning(m->r, pc->node ? xmlGetLineNo(pc->node) : 0, nm);
+		skip_warning(m->r, pc->node ? node_line(pc->node) : 0, nm);
 }
 
 static void sax_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri)
@@ -1903,8 +1916,6 @@ static void newsml_read_close(struct na_reader *r)
  * is read whole) on anything else: a DOCTYPE (entities), an encoding other
  * than UTF-8, a root other than newsMessage, an unquoted or '<'-holding
  * attribute value, a lone CR, a namespace URI libxml2 might warn about,
- * 65535 lines or more (libxml2 keeps an element's line in 16 bits, so
- * from there on lines read 65535 or another element's in a whole reading),
  * two prefixed attributes of one local name (libxml2 may find them the
  * same and say so without stopping).  So a non-first chunk can meet no
  * error whose message names a line of its own (a tag mismatch, an
@@ -1919,7 +1930,6 @@ static void newsml_read_close(struct na_reader *r)
 #define SPLIT_CHUNK (256u << 10)
 #define SCAN_WIN (1u << 20)            /* a tag, comment, CDATA or PI longer than this stops the cut */
 #endif
-#define LINES_MAX 65533                /* newlines: the last line is below 65535 */
 #define TAG_NS_MAX 32                  /* namespace declarations or prefixed names in one tag */
 
 struct scan {
@@ -2547,7 +2557,7 @@ static size_t newsml_split(int fd, size_t size, const unsigned char *head, size_
 	}
 	if (rc != SC_END)
 		goto out;
-	ok = s.root && !s.depth && !s.lone_cr && s.lines <= LINES_MAX && s.n >= 1;
+	ok = s.root && !s.depth && !s.lone_cr && s.n >= 1;
 out:
 	if (!ok) {
 		sc_free(&s);

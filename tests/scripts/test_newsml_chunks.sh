@@ -71,6 +71,12 @@ k = own.index("\n<newsItem", len(own) * 3 // 4)
 w("lonecr2.nml", own[:k] + "\r" + own[k + 1:])
 w("mismatch.nml", in_body(own, 500, "<b>x</i>"))
 w("two.nml", in_body(in_body(own, 451, "x &bad2; y \x02 z"), 450, "x &bogus; y &more; \x03"))
+# past line 65535, where libxml2's element lines stop (16 bits): a skipped
+# item's line and an error's must be the true ones, cut or not
+tall = own.replace("\n<newsItem ", "\n" * 120 + "<newsItem ")
+i = item_pos(tall, 560)
+tall = tall[:i] + '<packageItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="p1"/>\n' + tall[i:]
+w("tall.nml", in_body(tall, 580, "x &bogus; y"))
 PY
 fail=0
 check() {   # file, expected exit, grep patterns for stderr
@@ -109,6 +115,10 @@ check midnested.nml 0 'read 600, written 600'
 check lonecr2.nml 0 'read 600, written 600'
 check mismatch.nml 5 'Opening and ending tag mismatch: b line 503 and i'
 check two.nml 5 "^two.nml:453:[0-9]*: error: Entity 'bogus' not defined" 'read 450,'
+pkg=$(grep -n '<packageItem' tall.nml | cut -d: -f1)
+ent=$(grep -n '&bogus;' tall.nml | cut -d: -f1)
+[ "${pkg:-0}" -gt 65535 ] || { echo "tall.nml: the packageItem is on line ${pkg:-?}, not past 65535"; fail=1; }
+check tall.nml 5 "^tall.nml:$pkg: warning: packageItem skipped" "^tall.nml:$ent:[0-9]*: error: Entity 'bogus' not defined"
 # validate reads through the same engine: the same report and exit code
 for f in rej.nml ent_own.nml nsdup.nml ctl_line.nml; do
 	newsarc validate --now 1700000000 -j 1 --from newsml "$f" > rep1.txt 2> err1.txt; rc1=$?

@@ -45,6 +45,10 @@
 #define SPLIT_MIN (4 * SPLIT_HEAD)
 #define LOOKAHEAD(jobs) (8 * (size_t)(jobs) + 8)
 #define EVENT_BUDGET 512                /* events queued beyond the unit drained */
+/* id-only events (validate) hold no article: more of them may wait, so a
+ * worker ahead is not held back while the other ends the unit drained
+ * (validate -j 2 on 210 MB: 0.210 -> 0.203 s) */
+#define EVENT_BUDGET_ID_ONLY 4096
 
 /* ---- directory walking, lazily, in byte order ------------------------- */
 
@@ -256,6 +260,7 @@ struct unit {
 	char *prefix, *suffix;
 	size_t prefix_len, suffix_len;
 	int col_chars;              /* columns count UTF-8 characters, not bytes */
+	int line_start;             /* start begins a line */
 	int col_known;              /* col_shift worked out (main thread, when first needed) */
 	long col_shift;
 	int dropped;                /* an earlier chunk stopped the file: not read (pool lock) */
@@ -321,7 +326,8 @@ static void flush_batch(struct sink *s)
 	/* units after the one being drained share a budget of events; that one
 	 * is exempt (its worker must go on for anything to be drained) */
 	pthread_mutex_lock(&p->mu);
-	while (u->seq != p->drained && p->inflight >= EVENT_BUDGET)
+	size_t budget = p->r->ops && p->r->ops->id_only ? EVENT_BUDGET_ID_ONLY : EVENT_BUDGET;
+	while (u->seq != p->drained && p->inflight >= budget)
 		pthread_cond_wait(&p->cv, &p->mu);
 	if (u->seq != p->drained)
 		p->inflight += s->bn;
@@ -599,37 +605,56 @@ out:
 	na_input_close(orig);
 }
 
-/* A chunk's bytes between its prefix and suffix, in *buf (grown as needed,
- * kept by the worker from chunk to chunk: a fresh megabyte per chunk cost
- * page faults on every one); 0, or -1 with errno set. */
-static int read_chunk(const struct unit *u, char **buf, size_t *cap)
+/* What a worker keeps from chunk to chunk: the buffer (a fresh megabyte per
+ * chunk cost page faults on every one) and the file open (an open and a
+ * close per chunk were 600 pairs of system calls on 200 MB). */
+struct chunk_buf {
+	char *buf;
+	size_t cap;
+	int fd;
+	char *path;
+};
+
+static void chunk_buf_close(struct chunk_buf *cb)
 {
-	int fd = open(u->path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
+	if (cb->fd >= 0)
+		close(cb->fd);
+	cb->fd = -1;
+	free(cb->path);
+	cb->path = NULL;
+}
+
+/* A chunk's bytes between its prefix and suffix, in cb->buf; 0, or -1 with
+ * errno set. */
+static int read_chunk(const struct unit *u, struct chunk_buf *cb)
+{
+	if (cb->fd < 0 || strcmp(cb->path, u->path) != 0) {
+		chunk_buf_close(cb);
+		if ((cb->fd = open(u->path, O_RDONLY | O_CLOEXEC)) < 0)
+			return -1;
+		cb->path = na_xstrdup(u->path);
+	}
 	size_t start = u->start, end = u->end, need = u->prefix_len + end - start + u->suffix_len + 1;
-	if (*cap < need) {
-		free(*buf);
-		*cap = need;
-		*buf = na_xmalloc(*cap);
+	if (cb->cap < need) {
+		free(cb->buf);
+		cb->cap = need;
+		cb->buf = na_xmalloc(cb->cap);
 	}
 	if (u->prefix_len)
-		memcpy(*buf, u->prefix, u->prefix_len);
-	char *bytes = *buf + u->prefix_len;
+		memcpy(cb->buf, u->prefix, u->prefix_len);
+	char *bytes = cb->buf + u->prefix_len;
 	size_t got = 0;
 	while (got < end - start) {
-		ssize_t n = pread(fd, bytes + got, end - start - got, (off_t)(start + got));
+		ssize_t n = pread(cb->fd, bytes + got, end - start - got, (off_t)(start + got));
 		if (n <= 0) {
 			if (n < 0 && errno == EINTR)
 				continue;
-			close(fd);
 			if (n == 0)
 				errno = EIO;
 			return -1;
 		}
 		got += (size_t)n;
 	}
-	close(fd);
 	if (u->suffix_len)
 		memcpy(bytes + got, u->suffix, u->suffix_len);
 	bytes[got + u->suffix_len] = 0;
@@ -645,8 +670,7 @@ static void *worker(void *arg)
 	void *tls = ops && ops->thread_init ? ops->thread_init(ops->user) : NULL;
 	struct home home = {.returned = NULL};
 	pthread_mutex_init(&home.mu, NULL);
-	char *chunk = NULL;
-	size_t chunk_cap = 0;
+	struct chunk_buf cb = {.fd = -1};
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		while (p->todo ? p->todo->seq >= p->drained + p->lookahead : !p->closed)
@@ -665,7 +689,8 @@ static void *worker(void *arg)
 			free_events(home.cache);
 			free_events(home.returned);
 			pthread_mutex_destroy(&home.mu);
-			free(chunk);
+			chunk_buf_close(&cb);
+			free(cb.buf);
 			return NULL;
 		}
 		struct sink s = {.r = p->r, .u = u, .tls = tls, .home = &home, .pool = p};
@@ -674,8 +699,8 @@ static void *worker(void *arg)
 		s.ctx.cb_user = &s;
 		if (dropped) {
 			/* nothing: the main thread drops this chunk */
-		} else if (u->chunk && read_chunk(u, &chunk, &chunk_cap) == 0) {
-			u->buf = chunk;
+		} else if (u->chunk && read_chunk(u, &cb) == 0) {
+			u->buf = cb.buf;
 		} else if (u->chunk) {
 			struct na_pos pos = {u->path, 0, 0, (long long)u->start};
 			na_report(&s.ctx, NA_SEV_ERROR, &pos, NULL, "cannot read: %s", strerror(errno));
@@ -726,7 +751,7 @@ static long col_shift(struct unit *u)
 		return u->col_shift;
 	u->col_known = 1;
 	long cols = 0;
-	int fd = u->start ? open(u->path, O_RDONLY | O_CLOEXEC) : -1;
+	int fd = u->start && !u->line_start ? open(u->path, O_RDONLY | O_CLOEXEC) : -1;
 	char buf[16384];
 	for (size_t end = u->start; fd >= 0 && end > 0;) {
 		size_t from = end > sizeof buf ? end - sizeof buf : 0;
@@ -922,6 +947,7 @@ static struct unit *split_file(struct run *r, const char *path, int walked)
 		u->suffix = ch[i].suffix;
 		u->suffix_len = ch[i].suffix_len;
 		u->col_chars = ch[i].col_chars;
+		u->line_start = ch[i].line_start;
 		u->first_chunk = i == 0;
 		u->last_chunk = i + 1 == n;
 		*tail = u;

@@ -632,19 +632,26 @@ int na_date_find(const char *s, size_t n, char *out, unsigned *flags)
 	return -1;
 }
 
+/* Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil).  Not timegm(): glibc's takes the time-zone lock, and
+ * validate's worker threads queued on it for every record. */
+static long long days_from_civil(long long y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long long)doe - 719468;
+}
+
 long long na_date_epoch(const char *value)
 {
 	struct dt t;
 	if (!value || !parse_iso(value, value + strlen(value), &t))
 		return 0;
-	struct tm tm = {0};
-	tm.tm_year = t.y - 1900;
-	tm.tm_mon = t.mo - 1;
-	tm.tm_mday = t.d;
-	tm.tm_hour = t.h;
-	tm.tm_min = t.mi;
-	tm.tm_sec = t.s;
-	return (long long)timegm(&tm) - (long long)t.off * 60;
+	return days_from_civil(t.y, (unsigned)t.mo, (unsigned)t.d) * 86400 + t.h * 3600LL + t.mi * 60LL + t.s -
+	       (long long)t.off * 60;
 }
 
 void na_date_rfc822(const char *value, char *out, size_t size)
@@ -658,14 +665,10 @@ void na_date_rfc822(const char *value, char *out, size_t size)
 			out[0] = 0;
 		return;
 	}
-	struct tm tm = {0};
-	tm.tm_year = t.y - 1900;
-	tm.tm_mon = t.mo - 1;
-	tm.tm_mday = t.d;
-	time_t tt = timegm(&tm);
-	gmtime_r(&tt, &tm);
+	long long days = days_from_civil(t.y, (unsigned)t.mo, (unsigned)t.d);
+	int wday = (int)(((days + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
 	/* RFC 822 has no "unknown zone": an unzoned time is written as GMT */
 	int a = t.off < 0 ? -t.off : t.off;
-	snprintf(out, size, "%s, %02d %s %04d %02d:%02d:%02d %c%02d%02d", wd[tm.tm_wday], t.d, mn[t.mo - 1],
+	snprintf(out, size, "%s, %02d %s %04d %02d:%02d:%02d %c%02d%02d", wd[wday], t.d, mn[t.mo - 1],
 	         t.y, t.h, t.mi, t.s, t.off < 0 ? '-' : '+', a / 60, a % 60);
 }

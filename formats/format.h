@@ -43,12 +43,15 @@ struct na_reader {
  * holds no newline, so the engine numbers lines by adding those of the
  * pieces before, and makes columns on a piece's first line the file's by
  * taking back the prefix's and adding those before start on its line,
- * counted in UTF-8 characters with col_chars (libxml2), else in bytes. */
+ * counted in UTF-8 characters with col_chars (libxml2), else in bytes;
+ * line_start says start begins a line, so there are none to add (and the
+ * engine need not read back for them). */
 struct na_chunk {
 	size_t start, end;
 	char *prefix, *suffix;
 	size_t prefix_len, suffix_len;
 	int col_chars;
+	int line_start;
 };
 
 struct na_writer {

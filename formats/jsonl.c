@@ -109,7 +109,7 @@ static size_t jsonl_split(int fd, size_t size, const unsigned char *head, size_t
 			cap = cap ? cap * 2 : 64;
 			v = na_xrealloc(v, cap * sizeof *v);
 		}
-		v[n++] = (struct na_chunk){.start = pos, .end = end};
+		v[n++] = (struct na_chunk){.start = pos, .end = end, .line_start = 1};
 		pos = end;
 	}
 	*out = v;

@@ -166,6 +166,9 @@ struct run {
 	volatile int stop;
 	long long bytes_done;   /* raw bytes of finished units */
 	long line_base;         /* lines before the chunk being drained */
+	char *col_path;         /* col_shift's last answer: columns at col_at on its line */
+	size_t col_at;
+	long col_cols;
 	long long total;        /* sum of input sizes, -1 when unknown */
 	int pending_fail;       /* a chunk failed at its end: the file fails at its own */
 	const struct na_records_ops *ops; /* na_records_run: records go to these */
@@ -744,17 +747,25 @@ static long columns(const char *p, size_t n, int chars)
 
 /* Columns before a chunk's start on its line, less its prefix's: read back
  * from the file only when a position on a chunk's first line needs it (a
- * chunk most often starts a line, and then only the prefix counts). */
-static long col_shift(struct unit *u)
+ * chunk most often starts a line, and then only the prefix counts).  The
+ * run remembers the last answer, so on a file of one long line each byte is
+ * read back once, not once per chunk after it. */
+static long col_shift(struct run *r, struct unit *u)
 {
 	if (u->col_known)
 		return u->col_shift;
 	u->col_known = 1;
 	long cols = 0;
 	int fd = u->start && !u->line_start ? open(u->path, O_RDONLY | O_CLOEXEC) : -1;
+	int memo = r->col_path && !strcmp(r->col_path, u->path) && r->col_at <= u->start;
 	char buf[16384];
 	for (size_t end = u->start; fd >= 0 && end > 0;) {
-		size_t from = end > sizeof buf ? end - sizeof buf : 0;
+		size_t floor = memo ? r->col_at : 0;
+		if (end == floor) {
+			cols += r->col_cols; /* the line goes on from the last answer */
+			break;
+		}
+		size_t from = end - floor > sizeof buf ? end - sizeof buf : floor;
 		if (pread(fd, buf, end - from, (off_t)from) != (ssize_t)(end - from))
 			break;
 		const char *nl = memrchr(buf, '\n', end - from);
@@ -764,18 +775,23 @@ static long col_shift(struct unit *u)
 			break;
 		end = from;
 	}
-	if (fd >= 0)
+	if (fd >= 0) {
 		close(fd);
+		free(r->col_path);
+		r->col_path = na_xstrdup(u->path);
+		r->col_at = u->start;
+		r->col_cols = cols;
+	}
 	u->col_shift = cols - columns(u->prefix, u->prefix_len, u->col_chars);
 	return u->col_shift;
 }
 
 /* A position in a chunk, counted from the start of the chunk's document
  * (prefix included): made the file's. */
-static void fix_pos(struct unit *u, long base, struct na_pos *ps)
+static void fix_pos(struct run *r, struct unit *u, long base, struct na_pos *ps)
 {
-	if (ps->line == 1 && ps->col > 0 && (u->start || u->prefix_len) && ps->col + col_shift(u) > 0)
-		ps->col += col_shift(u);
+	if (ps->line == 1 && ps->col > 0 && (u->start || u->prefix_len) && ps->col + col_shift(r, u) > 0)
+		ps->col += col_shift(r, u);
 	if (base && ps->line > 0)
 		ps->line += base;
 	if (ps->offset >= 0)
@@ -847,15 +863,15 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 			continue;
 		}
 		if (u->chunk) {
-			fix_pos(u, base, &e->d.pos);
+			fix_pos(r, u, base, &e->d.pos);
 			if (e->id_only) {
-				fix_pos(u, base, &e->pos);
-				fix_pos(u, base, &e->idpos);
+				fix_pos(r, u, base, &e->pos);
+				fix_pos(r, u, base, &e->idpos);
 			}
 			if (e->a) {
-				fix_pos(u, base, &e->a->pos);
+				fix_pos(r, u, base, &e->a->pos);
 				for (int i = 0; i < NA_F__COUNT; i++)
-					fix_pos(u, base, &e->a->fpos[i]);
+					fix_pos(r, u, base, &e->a->fpos[i]);
 			}
 			/* one failure per file, where a single job would have had it */
 			if (e->kind == EV_FAIL && e->n && !u->last_chunk) {
@@ -1167,6 +1183,7 @@ int na_convert(struct na_ctx *c, const struct na_convert_opts *o, char *const *i
 		na_output_abort(r.out);
 		na_output_abort(r.rej);
 	}
+	free(r.col_path);
 	return r.exit;
 }
 
@@ -1194,5 +1211,6 @@ int na_records_run(struct na_ctx *c, const struct na_format *from, const struct 
 	while (w.depth)
 		pop_dir(&w);
 	free(w.stack);
+	free(r.col_path);
 	return r.exit == NA_EXIT_IO ? NA_EXIT_IO : NA_EXIT_OK;
 }

@@ -32,7 +32,8 @@ struct na_records_ops {
 	 * being read (or by after_read), else about an input as a whole. */
 	void (*diag)(void *user, const struct na_diag *d, int in_record);
 	/* One record; a is the article read (for NA_FAILED, what the reader left
-	 * in it), or with id_only set, its id and positions alone.  Return
+	 * in it), or with id_only set, an article holding only its id, pos and
+	 * fpos[NA_F_ID].  Return
 	 * non-zero to stop the run. */
 	int (*record)(void *user, const struct na_article *a, int rc);
 	/* An input's records are all read (its end was reached). */
@@ -44,9 +45,9 @@ struct na_records_ops {
 	 * before it is probed; may return another input to read instead (closed
 	 * by the engine after use), or in itself. */
 	struct na_input *(*open)(void *user, struct na_ctx *c, struct na_input *in, const char *path);
-	/* record() reads nothing but a->id, a->pos and a->fpos: workers hand
-	 * over only those (validate: copying whole articles to the main thread
-	 * cost more than checking them there). */
+	/* record() reads nothing but a->id, a->pos and a->fpos[NA_F_ID]:
+	 * workers hand over only those (validate: copying whole articles to the
+	 * main thread cost more than checking them there). */
 	int id_only;
 };
 

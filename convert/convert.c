@@ -254,16 +254,12 @@ struct event {
 struct unit {
 	char *path;
 	int walked;
-	/* a chunk of a plain file: [start, end), read with its format's prefix
-	 * and suffix around it */
+	/* a chunk of a plain file, as its format's split hook gave it (the unit
+	 * owns its prefix and suffix) */
 	int chunk;
+	struct na_chunk piece;
 	const struct na_format *fmt;
 	char *buf;                  /* prefix, chunk, suffix, while its worker reads it */
-	size_t start, end;
-	char *prefix, *suffix;
-	size_t prefix_len, suffix_len;
-	int col_chars;              /* columns count UTF-8 characters, not bytes */
-	int line_start;             /* start begins a line */
 	int col_known;              /* col_shift worked out (main thread, when first needed) */
 	long col_shift;
 	int dropped;                /* an earlier chunk stopped the file: not read (pool lock) */
@@ -531,7 +527,7 @@ static void read_unit(struct sink *s, const struct unit *u)
 {
 	struct run *r = s->r;
 	struct na_ctx *c = s->u || r->ops ? &s->ctx : r->c;
-	size_t len = u->prefix_len + u->end - u->start + u->suffix_len;
+	size_t len = u->piece.prefix_len + u->piece.end - u->piece.start + u->piece.suffix_len;
 	struct na_input *in = u->chunk ? u->buf ? na_input_open_mem(c, u->path, u->buf, len) : NULL
 	                               : na_input_open_file(c, u->path);
 	if (!in) {
@@ -637,15 +633,15 @@ static int read_chunk(const struct unit *u, struct chunk_buf *cb)
 			return -1;
 		cb->path = na_xstrdup(u->path);
 	}
-	size_t start = u->start, end = u->end, need = u->prefix_len + end - start + u->suffix_len + 1;
+	size_t start = u->piece.start, end = u->piece.end, need = u->piece.prefix_len + end - start + u->piece.suffix_len + 1;
 	if (cb->cap < need) {
 		free(cb->buf);
 		cb->cap = need;
 		cb->buf = na_xmalloc(cb->cap);
 	}
-	if (u->prefix_len)
-		memcpy(cb->buf, u->prefix, u->prefix_len);
-	char *bytes = cb->buf + u->prefix_len;
+	if (u->piece.prefix_len)
+		memcpy(cb->buf, u->piece.prefix, u->piece.prefix_len);
+	char *bytes = cb->buf + u->piece.prefix_len;
 	size_t got = 0;
 	while (got < end - start) {
 		ssize_t n = pread(cb->fd, bytes + got, end - start - got, (off_t)(start + got));
@@ -658,9 +654,9 @@ static int read_chunk(const struct unit *u, struct chunk_buf *cb)
 		}
 		got += (size_t)n;
 	}
-	if (u->suffix_len)
-		memcpy(bytes + got, u->suffix, u->suffix_len);
-	bytes[got + u->suffix_len] = 0;
+	if (u->piece.suffix_len)
+		memcpy(bytes + got, u->piece.suffix, u->piece.suffix_len);
+	bytes[got + u->piece.suffix_len] = 0;
 	return 0;
 }
 
@@ -705,7 +701,7 @@ static void *worker(void *arg)
 		} else if (u->chunk && read_chunk(u, &cb) == 0) {
 			u->buf = cb.buf;
 		} else if (u->chunk) {
-			struct na_pos pos = {u->path, 0, 0, (long long)u->start};
+			struct na_pos pos = {u->path, 0, 0, (long long)u->piece.start};
 			na_report(&s.ctx, NA_SEV_ERROR, &pos, NULL, "cannot read: %s", strerror(errno));
 		}
 		if (!p->r->stop && !dropped)
@@ -713,8 +709,8 @@ static void *worker(void *arg)
 		flush_batch(&s);
 		/* chunks are read with line numbers from 1; the main thread adds
 		 * the lines of the chunks before (it knows them by then) */
-		const char *bytes = u->buf ? u->buf + u->prefix_len : NULL;
-		for (const char *q = bytes; q && (q = memchr(q, '\n', (size_t)(bytes + u->end - u->start - q))); q++)
+		const char *bytes = u->buf ? u->buf + u->piece.prefix_len : NULL;
+		for (const char *q = bytes; q && (q = memchr(q, '\n', (size_t)(bytes + u->piece.end - u->piece.start - q))); q++)
 			u->lines++;
 		u->buf = NULL;
 		pthread_mutex_lock(&u->mu);
@@ -737,12 +733,10 @@ static void give_back(struct event *head, struct event *tail)
 	pthread_mutex_unlock(&h->mu);
 }
 
+/* Columns of p[0..n): UTF-8 characters (libxml2's count) or bytes. */
 static long columns(const char *p, size_t n, int chars)
 {
-	long cols = 0;
-	for (size_t i = 0; i < n; i++)
-		cols += !chars || ((unsigned char)p[i] & 0xC0) != 0x80;
-	return cols;
+	return (long)(chars ? na_utf8_length(p, n) : n);
 }
 
 /* Columns before a chunk's start on its line, less its prefix's: read back
@@ -756,10 +750,10 @@ static long col_shift(struct run *r, struct unit *u)
 		return u->col_shift;
 	u->col_known = 1;
 	long cols = 0;
-	int fd = u->start && !u->line_start ? open(u->path, O_RDONLY | O_CLOEXEC) : -1;
-	int memo = r->col_path && !strcmp(r->col_path, u->path) && r->col_at <= u->start;
+	int fd = u->piece.start && !u->piece.line_start ? open(u->path, O_RDONLY | O_CLOEXEC) : -1;
+	int memo = r->col_path && !strcmp(r->col_path, u->path) && r->col_at <= u->piece.start;
 	char buf[16384];
-	for (size_t end = u->start; fd >= 0 && end > 0;) {
+	for (size_t end = u->piece.start; fd >= 0 && end > 0;) {
 		size_t floor = memo ? r->col_at : 0;
 		if (end == floor) {
 			cols += r->col_cols; /* the line goes on from the last answer */
@@ -770,7 +764,7 @@ static long col_shift(struct run *r, struct unit *u)
 			break;
 		const char *nl = memrchr(buf, '\n', end - from);
 		const char *q = nl ? nl + 1 : buf;
-		cols += columns(q, (size_t)(buf + (end - from) - q), u->col_chars);
+		cols += columns(q, (size_t)(buf + (end - from) - q), u->piece.col_chars);
 		if (nl)
 			break;
 		end = from;
@@ -779,10 +773,10 @@ static long col_shift(struct run *r, struct unit *u)
 		close(fd);
 		free(r->col_path);
 		r->col_path = na_xstrdup(u->path);
-		r->col_at = u->start;
+		r->col_at = u->piece.start;
 		r->col_cols = cols;
 	}
-	u->col_shift = cols - columns(u->prefix, u->prefix_len, u->col_chars);
+	u->col_shift = cols - columns(u->piece.prefix, u->piece.prefix_len, u->piece.col_chars);
 	return u->col_shift;
 }
 
@@ -790,13 +784,13 @@ static long col_shift(struct run *r, struct unit *u)
  * (prefix included): made the file's. */
 static void fix_pos(struct run *r, struct unit *u, long base, struct na_pos *ps)
 {
-	if (ps->line == 1 && ps->col > 0 && (u->start || u->prefix_len) && ps->col + col_shift(r, u) > 0)
+	if (ps->line == 1 && ps->col > 0 && (u->piece.start || u->piece.prefix_len) && ps->col + col_shift(r, u) > 0)
 		ps->col += col_shift(r, u);
 	if (base && ps->line > 0)
 		ps->line += base;
 	if (ps->offset >= 0)
-		ps->offset = (ps->offset < (long long)u->prefix_len ? 0 : ps->offset - (long long)u->prefix_len) +
-		             (long long)u->start;
+		ps->offset = (ps->offset < (long long)u->piece.prefix_len ? 0 : ps->offset - (long long)u->piece.prefix_len) +
+		             (long long)u->piece.start;
 }
 
 /* A chunk's reader stopped for good: a single job would have read nothing
@@ -916,7 +910,7 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 	}
 	if (u->chunk) {
 		r->line_base += u->lines;
-		r->bytes_done += (long long)(u->end - u->start);
+		r->bytes_done += (long long)(u->piece.end - u->piece.start);
 	}
 	else if (u->size > 0)
 		r->bytes_done += u->size;
@@ -956,14 +950,7 @@ static struct unit *split_file(struct run *r, const char *path, int walked)
 		u->walked = walked;
 		u->chunk = 1;
 		u->fmt = f;
-		u->start = ch[i].start;
-		u->end = ch[i].end;
-		u->prefix = ch[i].prefix;
-		u->prefix_len = ch[i].prefix_len;
-		u->suffix = ch[i].suffix;
-		u->suffix_len = ch[i].suffix_len;
-		u->col_chars = ch[i].col_chars;
-		u->line_start = ch[i].line_start;
+		u->piece = ch[i];
 		u->first_chunk = i == 0;
 		u->last_chunk = i + 1 == n;
 		*tail = u;
@@ -981,8 +968,8 @@ static void free_unit(struct unit *u)
 	pthread_mutex_destroy(&u->mu);
 	pthread_cond_destroy(&u->cv);
 	free(u->path);
-	free(u->prefix);
-	free(u->suffix);
+	free(u->piece.prefix);
+	free(u->piece.suffix);
 	free(u);
 }
 

@@ -167,19 +167,6 @@ static void copy_list(struct na_article *dst, struct na_strlist *to, const struc
 		na_strlist_push(dst, to, from->v[i], strlen(from->v[i]));
 }
 
-static void copy_positions(struct na_article *dst, const struct na_article *src)
-{
-	/* positions name their input; a copy may outlive it (--jobs queues), so
-	 * the names move into the arena too */
-	dst->pos = src->pos;
-	memcpy(dst->fpos, src->fpos, sizeof dst->fpos);
-	const char *name = copy_or_null(dst, src->pos.file);
-	dst->pos.file = name;
-	for (int i = 0; i < NA_F__COUNT; i++)
-		if (src->fpos[i].file)
-			dst->fpos[i].file = src->fpos[i].file == src->pos.file ? name : copy_or_null(dst, src->fpos[i].file);
-}
-
 void na_article_copy(struct na_article *dst, const struct na_article *src)
 {
 	na_article_clear(dst);
@@ -204,5 +191,13 @@ void na_article_copy(struct na_article *dst, const struct na_article *src)
 		na_article_add_block(dst, src->body[i].type, src->body[i].text, strlen(src->body[i].text));
 	for (size_t i = 0; i < src->nextra; i++)
 		na_article_add_extra(dst, src->extra[i].key, src->extra[i].json, strlen(src->extra[i].json));
-	copy_positions(dst, src);
+	/* positions name their input; a copy may outlive it (--jobs queues), so
+	 * the names move into the arena too */
+	dst->pos = src->pos;
+	memcpy(dst->fpos, src->fpos, sizeof dst->fpos);
+	const char *name = copy_or_null(dst, src->pos.file);
+	dst->pos.file = name;
+	for (int i = 0; i < NA_F__COUNT; i++)
+		if (src->fpos[i].file)
+			dst->fpos[i].file = src->fpos[i].file == src->pos.file ? name : copy_or_null(dst, src->fpos[i].file);
 }

@@ -1943,8 +1943,8 @@ struct scan {
 	struct na_buf ns;           /* declared prefixes, each NUL-terminated */
 	struct nsd { size_t off; size_t depth; } *nsv;
 	size_t nns, nscap;
-	/* newlines in [0, tallied) */
-	size_t tallied, lines;
+	/* [0, tallied) has been looked at for lone CRs */
+	size_t tallied;
 	int lone_cr;
 	struct na_buf pre;          /* XML declaration and newsMessage start tag */
 	struct na_buf set;          /* the itemSet start tag */
@@ -1988,42 +1988,38 @@ static int sc_name_ok(const unsigned char *p, size_t len)
 	       p[len - 1] != ':' && (!c || !memchr(c + 1, ':', len - (size_t)(c - p) - 1));
 }
 
-/* Newlines and lone CRs (libxml2 counts them as line breaks, the engine
- * does not) in p[i..j) of [tallied, upto). */
+/* Lone CRs (libxml2 counts them as line breaks, the engine does not) in
+ * p[i..j) of [tallied, upto). */
 static void sc_tally_bytes(struct scan *s, const unsigned char *p, size_t i, size_t j, size_t upto)
 {
 	size_t n = upto - s->tallied;
 	for (; i < j; i++) {
-		if (p[i] == '\n') {
-			s->lines++;
-		} else if (p[i] == '\r') {
-			unsigned char next = 0;
-			if (i + 1 < n)
-				next = p[i + 1];
-			else if (upto < s->wpos + s->wlen)
-				next = s->w[upto - s->wpos];
-			else if (pread(s->fd, &next, 1, (off_t)upto) != 1)
-				next = 0;
-			s->lone_cr |= next != '\n';
-		}
+		if (p[i] != '\r')
+			continue;
+		unsigned char next = 0;
+		if (i + 1 < n)
+			next = p[i + 1];
+		else if (upto < s->wpos + s->wlen)
+			next = s->w[upto - s->wpos];
+		else if (pread(s->fd, &next, 1, (off_t)upto) != 1)
+			next = 0;
+		s->lone_cr |= next != '\n';
 	}
 }
 
-/* The same for all of [tallied, upto), which the window holds.  Both bytes
- * are rare in a newsMessage: 64 bytes are looked at a time. */
+/* The same for all of [tallied, upto), which the window holds.  A CR is
+ * rare in a newsMessage: 64 bytes are looked at a time. */
 static void sc_tally(struct scan *s, size_t upto)
 {
 	const unsigned char *p = s->w + (s->tallied - s->wpos);
 	size_t n = upto - s->tallied, i = 0;
 #ifdef __SSE2__
-	const __m128i vnl = _mm_set1_epi8('\n'), vcr = _mm_set1_epi8('\r');
+	const __m128i vcr = _mm_set1_epi8('\r');
 	for (; i + 64 <= n; i += 64) {
 		__m128i a = _mm_loadu_si128((const __m128i *)(p + i)), b = _mm_loadu_si128((const __m128i *)(p + i + 16));
 		__m128i c = _mm_loadu_si128((const __m128i *)(p + i + 32)), d = _mm_loadu_si128((const __m128i *)(p + i + 48));
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, vnl), _mm_cmpeq_epi8(a, vcr)),
-		                         _mm_or_si128(_mm_cmpeq_epi8(b, vnl), _mm_cmpeq_epi8(b, vcr)));
-		m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, vnl), _mm_cmpeq_epi8(c, vcr)),
-		                                 _mm_or_si128(_mm_cmpeq_epi8(d, vnl), _mm_cmpeq_epi8(d, vcr))));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, vcr), _mm_cmpeq_epi8(b, vcr)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(c, vcr), _mm_cmpeq_epi8(d, vcr)));
 		if (_mm_movemask_epi8(m))
 			sc_tally_bytes(s, p, i, i + 64, upto);
 	}
@@ -2518,7 +2514,7 @@ static size_t newsml_split(int fd, size_t size, const unsigned char *head, size_
 	int ok = 0, rc;
 	if (!sc_refill(&s, 0))
 		goto out;
-	if (s.wlen >= 3 && !memcmp(s.w, "\xEF\xBB\xBF", 3))
+	if (has_prefix(s.w, s.wlen, "\xEF\xBB\xBF"))
 		pos = 3;
 	long k = sc_decl(&s, s.w + pos, s.wlen - pos);
 	if (k < 0)
@@ -2545,7 +2541,6 @@ static size_t newsml_split(int fd, size_t size, const unsigned char *head, size_
 				sc_add_cut(&s, mid);
 				for (size_t i = 0; i < h.n; i++)
 					sc_add_cut(&s, h.v[i].start);
-				s.lines += h.lines;
 				s.lone_cr |= h.lone_cr;
 				s.depth = h.depth;
 				rc = h.result;

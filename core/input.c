@@ -302,6 +302,16 @@ const unsigned char *na_input_peek(struct na_input *in, size_t want, size_t *n)
 	return in->data + in->start;
 }
 
+void na_input_skip(struct na_input *in, size_t n)
+{
+	if (n > in->end - in->start)
+		n = in->end - in->start;
+	const char *p = (const char *)in->data + in->start, *e = p + n;
+	for (; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+		in->lineno++;
+	in->start += n;
+}
+
 long na_input_read(struct na_input *in, void *buf, size_t n)
 {
 	if (in->start == in->end) {

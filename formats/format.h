@@ -35,6 +35,9 @@ struct na_reader {
 	/* set with NA_FATAL when the reader failed only at the end of its input
 	 * (errors it read past): reading more input would have gone on */
 	int fatal_at_end;
+	/* set by read_next: this record's strings are valid UTF-8 already (the
+	 * reader checked every byte), so na_reader_next need not look again */
+	int utf8_valid;
 };
 
 /* A piece of a large plain file that a reader can read on its own, so that

@@ -41,6 +41,7 @@
 #endif
 #include "format.h"
 #include "core/xml.h"
+#include "core/xmlfast.h"
 
 extern const struct na_format na_format_newsml;
 
@@ -91,6 +92,9 @@ struct newsml {
 	size_t line_extra;         /* masked continuation bytes on the current line up to nl_scan */
 	unsigned long raw_base;
 	xmlBufferPtr rejected;     /* serialized rejected item, for --rejects */
+	/* the fast path (core/xmlfast.h): the whole document parsed at open */
+	struct na_arena *fast;     /* its nodes */
+	int html_fragment;         /* the item just mapped went through the HTML parser */
 };
 
 /* ---- probe ------------------------------------------------------------ */
@@ -950,7 +954,7 @@ static int own_blocks(struct na_article *a, xmlNodePtr body)
 	return 1;
 }
 
-static void map_content(struct na_article *a, xmlNodePtr cs, int *nitf_headline_needed, int exact)
+static void map_content(struct na_article *a, xmlNodePtr cs, int *nitf_headline_needed, int exact, int *html)
 {
 	for (xmlNodePtr c = cs ? cs->children : NULL; c; c = c->next) {
 		const char *ct = NULL;
@@ -988,8 +992,10 @@ static void map_content(struct na_article *a, xmlNodePtr cs, int *nitf_headline_
 			xmlChar *t = xmlNodeGetContent(c);
 			if (!t)
 				continue;
-			if (ct && (strstr(ct, "html")))
+			if (ct && (strstr(ct, "html"))) {
 				na_html_fragment_blocks(a, (const char *)t, strlen((const char *)t));
+				*html = 1;
+			}
 			else if (!ct || !strncmp(ct, "text/", 5))
 				plain_blocks(a, (const char *)t);
 			xmlFree(t);
@@ -1150,7 +1156,9 @@ static int map_item(struct na_reader *r, xmlNodePtr item, struct na_article *a)
 	}
 
 	int need_headline = !a->headline && !rec;
-	map_content(a, nar_child(item, "contentSet"), &need_headline, exact);
+	struct newsml *m = r->priv;
+	m->html_fragment = 0;
+	map_content(a, nar_child(item, "contentSet"), &need_headline, exact, &m->html_fragment);
 	if (rec)
 		warn |= map_record_ext(r, a, rec);
 	return warn ? NA_WARN : NA_OK;
@@ -1234,27 +1242,6 @@ static size_t find3(const unsigned char *p, size_t n, unsigned char a, unsigned 
 	return n;
 }
 
-/* Length of the UTF-8 sequence of one XML character (>= U+0080) at s, or 0
- * when invalid (overlong, surrogate, > U+10FFFF, truncated, U+FFFE/FFFF). */
-static inline size_t xml_utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	if (c < 0xC2)
-		return 0;
-	if (c < 0xE0)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c < 0xF0) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (c == 0xE0 && s[1] < 0xA0) ||
-		    (c == 0xED && s[1] >= 0xA0) || (c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE))
-			return 0;
-		return 3;
-	}
-	if (c > 0xF4 || n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80 ||
-	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-		return 0;
-	return 4;
-}
-
 /* Newlines in [m->nl_scan, to): a line starts after them. */
 static void scan_newlines(struct newsml *m, unsigned long to)
 {
@@ -1327,7 +1314,7 @@ static void mask_run(struct newsml *m, unsigned char *s, size_t len)
 			bits &= ~0u << (next - k);
 		while (bits) {
 			size_t at = k + (size_t)__builtin_ctz(bits);
-			size_t l = xml_utf8_len(s + at, len - at);
+			size_t l = na_xml_utf8_len(s + at, len - at);
 			if (!l)
 				return;
 			next = at + l;
@@ -1339,7 +1326,7 @@ static void mask_run(struct newsml *m, unsigned char *s, size_t len)
 	for (k = k > next ? k : next; k < len;) {
 		unsigned c = s[k];
 		if (c >= 0x80) {
-			size_t l = xml_utf8_len(s + k, len - k);
+			size_t l = na_xml_utf8_len(s + k, len - k);
 			if (!l)
 				return;
 			k += l;
@@ -1750,8 +1737,65 @@ static void sax_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const
 		m->in_header = 0;
 }
 
+/* ---- reader: the fast path ------------------------------------------------- */
+
+/* A plain UTF-8 document up to this size (every chunk of a cut newsMessage,
+ * the usual newsItem file) is parsed whole by core/xmlfast.c; below
+ * RUN_MAX, so no text run is one the ASCII view would leave unmasked. */
+#define FAST_MAX (RUN_MAX - 4096)
+
+/* What the SAX callbacks keep of a parsed document: the root newsItem, or
+ * the G2 elements among a newsMessage's grandchildren (the header's aside),
+ * unlinked as sax_end unlinks them; read_next maps the newsItems and names
+ * the other items as skipped, in document order. */
+static void fast_queue(struct newsml *m, xmlNodePtr root)
+{
+	if (nar(root, "newsItem")) {
+		enqueue(m, root);
+		return;
+	}
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || nar(c, "header"))
+			continue;
+		for (xmlNodePtr d = c->children; d; d = d->next)
+			if (d->type == XML_ELEMENT_NODE && d->ns && !strcmp((const char *)d->ns->href, NAR_NS))
+				enqueue(m, d);
+	}
+	for (size_t i = 0; i < m->qlen; i++)
+		m->queue[i]->parent = m->queue[i]->next = m->queue[i]->prev = NULL;
+}
+
+/* 1 when the whole input was parsed by the fast path; 0 leaves it untouched
+ * for libxml2 (too large, another encoding, a document xmlfast leaves to
+ * libxml2, a root the SAX callbacks report on). */
+static int fast_open(struct na_reader *r, struct newsml *m)
+{
+	const char *opt = na_ctx_option(r->ctx, "newsml", "parser");
+	if ((opt && !strcmp(opt, "libxml2")) || na_input_charset(r->in))
+		return 0;
+	size_t n;
+	const unsigned char *p = na_input_peek(r->in, FAST_MAX + 1, &n);
+	if (!n || n > FAST_MAX)
+		return 0;
+	m->fast = na_arena_new_min(n + n / 2 + 4096);
+	xmlNodePtr root = na_xmlfast_parse(m->fast, p, n);
+	if (!root || !(nar(root, "newsItem") || nar(root, "newsMessage"))) {
+		na_arena_free(m->fast);
+		m->fast = NULL;
+		return 0;
+	}
+	fast_queue(m, root);
+	na_input_skip(r->in, n);
+	m->state = 2;
+	return 1;
+}
+
 static int newsml_read_open(struct na_reader *r)
 {
+	if (fast_open(r, r->priv)) {
+		((struct newsml *)r->priv)->r = r;
+		return NA_OK;
+	}
 	struct newsml *m = r->priv;
 	m->r = r;
 	m->err = (struct na_xml_err){.ctx = r->ctx, .file = na_input_name(r->in)};
@@ -1849,10 +1893,19 @@ static int newsml_read_next(struct na_reader *r, struct na_article *a)
 	for (;;) {
 		if (m->qhead < m->qlen) {
 			xmlNodePtr n = m->queue[m->qhead++];
+			if (m->fast && !nar(n, "newsItem")) {
+				skip_warning(r, node_line(n), (const char *)n->name);
+				continue;
+			}
 			int st = item(r, m, n, a);
-			xmlFreeNode(n);
+			if (m->fast)
+				r->utf8_valid = !m->html_fragment; /* xmlfast checked every byte */
+			else
+				xmlFreeNode(n);
 			return st;
 		}
+		if (m->fast)
+			return NA_EOF;
 		if (!m->pc || m->fatal)
 			return NA_FATAL;
 		if (m->state == 2) /* skipped root, root newsItem done, or failed */
@@ -1883,8 +1936,9 @@ static int newsml_read_next(struct na_reader *r, struct na_article *a)
 static void newsml_read_close(struct na_reader *r)
 {
 	struct newsml *m = r->priv;
-	for (size_t i = m->qhead; i < m->qlen; i++)
+	for (size_t i = m->qhead; i < m->qlen && !m->fast; i++)
 		xmlFreeNode(m->queue[i]);
+	na_arena_free(m->fast);
 	free(m->queue);
 	if (m->pc) {
 		if (m->pc->myDoc)
@@ -2598,5 +2652,7 @@ const struct na_format na_format_newsml = {
 	.write_article = newsml_write_article,
 	.write_close = newsml_write_close,
 	.options_help = "container: auto (one article -> newsItem, several -> newsMessage), item or message; "
-	                "indent: 1 to indent the XML",
+	                "indent: 1 to indent the XML; "
+	                "parser: auto (plain UTF-8 documents and pieces up to 1 MB through a strict fast parser, "
+	                "the rest through libxml2) or libxml2",
 };

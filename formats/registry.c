@@ -267,8 +267,9 @@ int na_reader_next(struct na_reader *r, struct na_article *a)
 	na_article_clear(a);
 	r->rejected = NULL;
 	r->rejected_len = 0;
+	r->utf8_valid = 0;
 	int rc = r->fmt->read_next(r, a);
-	if ((rc == NA_OK || rc == NA_WARN) && !r->fmt->validates_utf8 && mend_article(r, a))
+	if ((rc == NA_OK || rc == NA_WARN) && !r->fmt->validates_utf8 && !r->utf8_valid && mend_article(r, a))
 		rc = NA_WARN;
 	return rc;
 }

@@ -302,6 +302,11 @@ const unsigned char *na_input_peek(struct na_input *in, size_t want, size_t *n)
 	return in->data + in->start;
 }
 
+int na_input_eof(const struct na_input *in)
+{
+	return in->eof && !in->failed;
+}
+
 void na_input_skip(struct na_input *in, size_t n)
 {
 	if (n > in->end - in->start)

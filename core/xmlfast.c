@@ -256,7 +256,8 @@ static void pend_add(struct xf *x, const unsigned char *s, size_t n, int in_inpu
 	}
 	if (!x->pend_buf) {
 		x->pend.len = 0;
-		na_buf_add(&x->pend, x->pend_src, x->pend_len);
+		if (x->pend_len)
+			na_buf_add(&x->pend, x->pend_src, x->pend_len);
 		x->pend_buf = 1;
 	}
 	na_buf_add(&x->pend, s, n);

@@ -1775,8 +1775,8 @@ static int fast_open(struct na_reader *r, struct newsml *m)
 		return 0;
 	size_t n;
 	const unsigned char *p = na_input_peek(r->in, FAST_MAX + 1, &n);
-	if (!n || n > FAST_MAX)
-		return 0;
+	if (!n || n > FAST_MAX || !na_input_eof(r->in))
+		return 0; /* a window cut short by --max-record or a read error is libxml2's */
 	m->fast = na_arena_new_min(n + n / 2 + 4096);
 	xmlNodePtr root = na_xmlfast_parse(m->fast, p, n);
 	if (!root || !(nar(root, "newsItem") || nar(root, "newsMessage"))) {

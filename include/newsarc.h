@@ -267,6 +267,8 @@ const char *na_input_mime(const struct na_input *in);
 const unsigned char *na_input_peek(struct na_input *in, size_t want, size_t *n);
 /* Consume n of the bytes na_input_peek showed (a reader that parsed them there). */
 void na_input_skip(struct na_input *in, size_t n);
+/* 1 when everything has been read into the window (na_input_peek showed the rest) without error. */
+int na_input_eof(const struct na_input *in);
 /* Read up to n bytes; returns bytes read, 0 at end, -1 on error (reported). */
 long na_input_read(struct na_input *in, void *buf, size_t n);
 /* Next line without its "\n" (and "\r"); the pointer is valid until the next

@@ -314,7 +314,11 @@ struct sink {
 	size_t bn;
 	long long bfrom;            /* input bytes read when it was started */
 	const char *lastname;       /* the unit's copy of the last file name seen */
+	struct applying *ap;        /* no pool (one job, a chunk): events applied at once */
 };
+
+struct applying;
+static void apply(struct run *r, struct pool *p, struct applying *ap, struct event *e);
 
 static void flush_batch(struct sink *s)
 {
@@ -351,6 +355,12 @@ static void flush_batch(struct sink *s)
 
 static void push(struct sink *s, struct event *e)
 {
+	if (!s->pool) {
+		apply(s->r, NULL, s->ap, e);
+		e->next = s->home->cache;
+		s->home->cache = e;
+		return;
+	}
 	if (s->bt)
 		s->bt->next = e;
 	else
@@ -660,6 +670,28 @@ static int read_chunk(const struct unit *u, struct chunk_buf *cb)
 	return 0;
 }
 
+/* Read a unit (unless dropped), its events to the sink. */
+static void read_any(struct sink *s, struct unit *u, struct chunk_buf *cb, int dropped)
+{
+	if (dropped) {
+		/* nothing: the main thread drops this chunk */
+	} else if (u->chunk && read_chunk(u, cb) == 0) {
+		u->buf = cb->buf;
+	} else if (u->chunk) {
+		struct na_pos pos = {u->path, 0, 0, (long long)u->piece.start};
+		na_report(&s->ctx, NA_SEV_ERROR, &pos, NULL, "cannot read: %s", strerror(errno));
+	}
+	if (!s->r->stop && !dropped)
+		read_unit(s, u);
+	flush_batch(s);
+	/* chunks are read with line numbers from 1; the lines of the chunks
+	 * before are added when the events are applied */
+	const char *bytes = u->buf ? u->buf + u->piece.prefix_len : NULL;
+	for (const char *q = bytes; q && (q = memchr(q, '\n', (size_t)(bytes + u->piece.end - u->piece.start - q))); q++)
+		u->lines++;
+	u->buf = NULL;
+}
+
 /* ---- parallel driver ---------------------------------------------------- */
 
 static void *worker(void *arg)
@@ -696,23 +728,7 @@ static void *worker(void *arg)
 		s.ctx = *p->r->c;           /* same limits, options and verbosity */
 		s.ctx.cb = queue_diag;
 		s.ctx.cb_user = &s;
-		if (dropped) {
-			/* nothing: the main thread drops this chunk */
-		} else if (u->chunk && read_chunk(u, &cb) == 0) {
-			u->buf = cb.buf;
-		} else if (u->chunk) {
-			struct na_pos pos = {u->path, 0, 0, (long long)u->piece.start};
-			na_report(&s.ctx, NA_SEV_ERROR, &pos, NULL, "cannot read: %s", strerror(errno));
-		}
-		if (!p->r->stop && !dropped)
-			read_unit(&s, u);
-		flush_batch(&s);
-		/* chunks are read with line numbers from 1; the main thread adds
-		 * the lines of the chunks before (it knows them by then) */
-		const char *bytes = u->buf ? u->buf + u->piece.prefix_len : NULL;
-		for (const char *q = bytes; q && (q = memchr(q, '\n', (size_t)(bytes + u->piece.end - u->piece.start - q))); q++)
-			u->lines++;
-		u->buf = NULL;
+		read_any(&s, u, &cb, dropped);
 		pthread_mutex_lock(&u->mu);
 		u->done = 1;
 		pthread_cond_broadcast(&u->cv);
@@ -797,27 +813,117 @@ static void fix_pos(struct run *r, struct unit *u, long base, struct na_pos *ps)
  * more of the file, so its later chunks are dropped unread. */
 static void drop_rest(struct pool *p, struct unit *u)
 {
-	pthread_mutex_lock(&p->mu);
+	if (p)
+		pthread_mutex_lock(&p->mu);
 	for (struct unit *x = u->next; x; x = x->next)
 		x->dropped = 1;
-	pthread_mutex_unlock(&p->mu);
+	if (p)
+		pthread_mutex_unlock(&p->mu);
 }
 
-/* Apply a unit's events in order as they arrive; returns when it is done.
- * After a stop (--fail-fast, write error) events are dropped, as a single job
- * would not have read them. */
-static void drain(struct run *r, struct pool *p, struct unit *u)
+/* Where the events of the unit being applied stand. */
+struct applying {
+	struct unit *u;
+	long base;                  /* lines of the file's chunks before it */
+	long long last;             /* its input bytes consumed so far */
+	int discard;
+};
+
+static void applying_start(struct run *r, struct pool *p, struct applying *ap, struct unit *u)
 {
-	pthread_mutex_lock(&p->mu);
-	int discard = r->stop || u->dropped;
-	pthread_mutex_unlock(&p->mu);
+	if (p)
+		pthread_mutex_lock(&p->mu);
+	ap->discard = r->stop || u->dropped;
+	if (p)
+		pthread_mutex_unlock(&p->mu);
 	if (u->first_chunk) {
 		r->line_base = 0;
 		r->pending_fail = 0;
 	}
-	long base = u->chunk ? r->line_base : 0;
-	struct sink direct = {.r = r};
-	long long last = 0;
+	ap->u = u;
+	ap->base = u->chunk ? r->line_base : 0;
+	ap->last = 0;
+}
+
+/* Apply one event of a unit, in input order.  After a stop (--fail-fast,
+ * write error) events are dropped, as a single reading would not have read
+ * them. */
+static void apply(struct run *r, struct pool *p, struct applying *ap, struct event *e)
+{
+	struct unit *u = ap->u;
+	if (ap->discard || (r->ops && r->stop))
+		goto done;
+	if (u->chunk) {
+		fix_pos(r, u, ap->base, &e->d.pos);
+		if (e->id_only) {
+			fix_pos(r, u, ap->base, &e->pos);
+			fix_pos(r, u, ap->base, &e->idpos);
+		}
+		if (e->a) {
+			fix_pos(r, u, ap->base, &e->a->pos);
+			for (int i = 0; i < NA_F__COUNT; i++)
+				fix_pos(r, u, ap->base, &e->a->fpos[i]);
+		}
+		/* one failure per file, where a whole reading would have had it */
+		if (e->kind == EV_FAIL && e->n && !u->last_chunk) {
+			r->pending_fail = e->code;
+			goto done;
+		}
+		if (e->kind == EV_FAIL) {
+			r->pending_fail = 0;
+			if (!u->last_chunk)
+				drop_rest(p, u);
+		} else if (e->kind == EV_EOF && r->pending_fail) {
+			e->kind = EV_FAIL;
+			e->code = r->pending_fail;
+			r->pending_fail = 0;
+		}
+	}
+	if (e->kind == EV_DIAG && r->ops) {
+		r->ops->diag(r->ops->user, &e->d, e->in_record);
+	} else if (e->kind == EV_DIAG) {
+		if (r->c->cb)
+			r->c->cb(&e->d, r->c->cb_user);
+		if (e->d.severity == NA_SEV_ERROR)
+			r->c->errors++;
+		else if (e->d.severity == NA_SEV_WARNING)
+			r->c->warnings++;
+	} else if (!r->stop || e->kind != EV_ARTICLE) {
+		if (e->bytes)
+			ap->last = e->bytes;
+		const struct na_article *a = e->a;
+		struct na_article head;
+		if (e->id_only) {
+			memset(&head, 0, sizeof head);
+			head.id = e->has_id ? e->id : NULL;
+			head.pos = e->pos;
+			head.fpos[NA_F_ID] = e->idpos;
+			a = &head;
+		}
+		struct sink direct = {.r = r};
+		emit(&direct, e->kind, a, e->raw, e->rawlen, e->code, e->n, ap->last);
+	}
+done:
+	clear_event(e);
+}
+
+/* A unit's events are all applied. */
+static void applying_end(struct run *r, struct unit *u)
+{
+	if (u->chunk) {
+		r->line_base += u->lines;
+		r->bytes_done += (long long)(u->piece.end - u->piece.start);
+	}
+	else if (u->size > 0)
+		r->bytes_done += u->size;
+	progress(r, 0);
+}
+
+/* Apply a unit's events in order as they arrive; returns when it is done. */
+static void drain(struct run *r, struct pool *p, struct unit *u)
+{
+	struct applying ap;
+	applying_start(r, p, &ap, u);
 	struct event *list = NULL, *done_h = NULL, *done_t = NULL;
 	for (;;) {
 		if (!list) {
@@ -852,75 +958,15 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 		else
 			done_h = e;
 		done_t = e;
-		if (discard || (r->ops && r->stop)) {
-			clear_event(e);
-			continue;
-		}
-		if (u->chunk) {
-			fix_pos(r, u, base, &e->d.pos);
-			if (e->id_only) {
-				fix_pos(r, u, base, &e->pos);
-				fix_pos(r, u, base, &e->idpos);
-			}
-			if (e->a) {
-				fix_pos(r, u, base, &e->a->pos);
-				for (int i = 0; i < NA_F__COUNT; i++)
-					fix_pos(r, u, base, &e->a->fpos[i]);
-			}
-			/* one failure per file, where a single job would have had it */
-			if (e->kind == EV_FAIL && e->n && !u->last_chunk) {
-				r->pending_fail = e->code;
-				clear_event(e);
-				continue;
-			}
-			if (e->kind == EV_FAIL) {
-				r->pending_fail = 0;
-				if (!u->last_chunk)
-					drop_rest(p, u);
-			} else if (e->kind == EV_EOF && r->pending_fail) {
-				e->kind = EV_FAIL;
-				e->code = r->pending_fail;
-				r->pending_fail = 0;
-			}
-		}
-		if (e->kind == EV_DIAG && r->ops) {
-			r->ops->diag(r->ops->user, &e->d, e->in_record);
-		} else if (e->kind == EV_DIAG) {
-			if (r->c->cb)
-				r->c->cb(&e->d, r->c->cb_user);
-			if (e->d.severity == NA_SEV_ERROR)
-				r->c->errors++;
-			else if (e->d.severity == NA_SEV_WARNING)
-				r->c->warnings++;
-		} else if (!r->stop || e->kind != EV_ARTICLE) {
-			if (e->bytes)
-				last = e->bytes;
-			const struct na_article *a = e->a;
-			struct na_article head;
-			if (e->id_only) {
-				memset(&head, 0, sizeof head);
-				head.id = e->has_id ? e->id : NULL;
-				head.pos = e->pos;
-				head.fpos[NA_F_ID] = e->idpos;
-				a = &head;
-			}
-			emit(&direct, e->kind, a, e->raw, e->rawlen, e->code, e->n, last);
-		}
-		clear_event(e);
+		apply(r, p, &ap, e);
 	}
-	if (u->chunk) {
-		r->line_base += u->lines;
-		r->bytes_done += (long long)(u->piece.end - u->piece.start);
-	}
-	else if (u->size > 0)
-		r->bytes_done += u->size;
-	progress(r, 0);
+	applying_end(r, u);
 }
 
 /* Cut a large plain (not gzipped) file into chunks, when its format can:
  * the workers read them with pread (a mapping of the whole file kept pages
  * resident: the kernel maps page-cache folios larger than what was asked). */
-static struct unit *split_file(struct run *r, const char *path, int walked)
+static struct unit *split_file(struct run *r, const char *path, int walked, int jobs)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -941,6 +987,8 @@ static struct unit *split_file(struct run *r, const char *path, int walked)
 			f = NULL;
 	}
 	struct na_chunk *ch = NULL;
+	if (f && jobs == 1 && !f->split_one_job)
+		f = NULL;
 	size_t n = f && f->split ? f->split(fd, (size_t)st.st_size, head, sizeof head, &ch) : 0;
 	close(fd);
 	struct unit *first = NULL, **tail = &first;
@@ -977,8 +1025,9 @@ static void free_unit(struct unit *u)
 static struct unit *make_units(struct run *r, char *path, int walked, int jobs)
 {
 	struct unit *units = NULL;
-	if (jobs > 1 && strcmp(path, "-") != 0)
-		units = split_file(r, path, walked);
+	/* ops->open wraps a whole file's input: such a run reads files whole */
+	if (strcmp(path, "-") != 0 && !(r->ops && r->ops->open))
+		units = split_file(r, path, walked, jobs);
 	if (units) {
 		r->st->inputs++;
 	} else {
@@ -995,30 +1044,53 @@ static struct unit *make_units(struct run *r, char *path, int walked, int jobs)
 	return units;
 }
 
+/* One job: the main thread reads each unit itself; the events of a chunk
+ * are applied as they come, as drain applies a worker's. */
 static void run_sequential(struct run *r, struct walker *w, void *tls)
 {
 	int walked, io_error = 0;
 	char *path;
+	struct home home = {.returned = NULL};
+	pthread_mutex_init(&home.mu, NULL);
+	struct chunk_buf cb = {.fd = -1};
 	while (!r->stop && (path = walk_next(w, r->c, &walked, &io_error))) {
 		if (io_error) {
 			worsen(r, NA_EXIT_IO);
 			io_error = 0;
 		}
-		struct unit *u = make_units(r, path, walked, 1);
-		struct sink direct = {.r = r, .tls = tls};
-		if (r->ops) {
-			direct.ctx = *r->c;
-			direct.ctx.cb = direct_diag;
-			direct.ctx.cb_user = &direct;
+		struct unit *next;
+		for (struct unit *u = make_units(r, path, walked, 1); u; u = next) {
+			next = u->next;
+			if (u->chunk) {
+				struct applying ap;
+				applying_start(r, NULL, &ap, u);
+				struct sink s = {.r = r, .u = u, .tls = tls, .home = &home, .ap = &ap};
+				s.ctx = *r->c;
+				s.ctx.cb = queue_diag;
+				s.ctx.cb_user = &s;
+				read_any(&s, u, &cb, u->dropped || r->stop);
+				applying_end(r, u);
+			} else {
+				struct sink direct = {.r = r, .tls = tls};
+				if (r->ops) {
+					direct.ctx = *r->c;
+					direct.ctx.cb = direct_diag;
+					direct.ctx.cb_user = &direct;
+				}
+				read_unit(&direct, u);
+				if (u->size > 0)
+					r->bytes_done += u->size;
+			}
+			free_unit(u);
 		}
-		read_unit(&direct, u);
-		if (u->size > 0)
-			r->bytes_done += u->size;
-		free_unit(u);
 		free(path);
 	}
 	if (io_error)
 		worsen(r, NA_EXIT_IO);
+	free_events(home.cache);
+	pthread_mutex_destroy(&home.mu);
+	chunk_buf_close(&cb);
+	free(cb.buf);
 }
 
 static void run_parallel(struct run *r, struct walker *w, int jobs)

@@ -87,6 +87,10 @@ struct na_format {
 	 * have the file read whole.  Runs on the main thread, serially: it must
 	 * cost little next to reading. */
 	size_t (*split)(int fd, size_t size, const unsigned char *head, size_t head_len, struct na_chunk **out);
+	/* Cut with one job too: the reader reads pieces faster than the whole
+	 * stream (newsml: a piece fits core/xmlfast's window, a whole message
+	 * goes through libxml2). */
+	int split_one_job;
 	int (*write_open)(struct na_writer *w);
 	int (*write_article)(struct na_writer *w, const struct na_article *a);
 	int (*write_close)(struct na_writer *w);  /* trailers; runs even when open failed */

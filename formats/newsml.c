@@ -2648,6 +2648,7 @@ const struct na_format na_format_newsml = {
 	.read_next = newsml_read_next,
 	.read_close = newsml_read_close,
 	.split = newsml_split,
+	.split_one_job = 1,
 	.write_open = newsml_write_open,
 	.write_article = newsml_write_article,
 	.write_close = newsml_write_close,

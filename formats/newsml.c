@@ -1792,12 +1792,10 @@ static int fast_open(struct na_reader *r, struct newsml *m)
 
 static int newsml_read_open(struct na_reader *r)
 {
-	if (fast_open(r, r->priv)) {
-		((struct newsml *)r->priv)->r = r;
-		return NA_OK;
-	}
 	struct newsml *m = r->priv;
 	m->r = r;
+	if (fast_open(r, m))
+		return NA_OK;
 	m->err = (struct na_xml_err){.ctx = r->ctx, .file = na_input_name(r->in)};
 	na_xml_init();
 	xmlSAXHandler h;

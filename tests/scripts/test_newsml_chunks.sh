@@ -121,6 +121,19 @@ pkg=$(grep -n '<packageItem' tall.nml | cut -d: -f1)
 ent=$(grep -n '&bogus;' tall.nml | cut -d: -f1)
 [ "${pkg:-0}" -gt 65535 ] || { echo "tall.nml: the packageItem is on line ${pkg:-?}, not past 65535"; fail=1; }
 check tall.nml 5 "^tall.nml:$pkg: warning: packageItem skipped" "^tall.nml:$ent:[0-9]*: error: Entity 'bogus' not defined"
+# --fail-fast stops at the first reject or error, cut or not, and leaves no output
+for f in rej.nml ent_own.nml; do
+	rm -f ff.jsonl
+	newsarc convert --fail-fast -j 1 --from newsml --to jsonl - -o ff.jsonl < "$f" 2> err0.txt; rc1=$?
+	sed "s|^<stdin>:|$f:|" err0.txt > err1.txt
+	[ $rc1 != 0 ] && [ ! -e ff.jsonl ] || { echo "$f --fail-fast whole: exit $rc1, output left: $(ls ff.jsonl 2>/dev/null)"; fail=1; }
+	for j in 1 2; do
+		newsarc convert --fail-fast -j $j --from newsml --to jsonl "$f" -o ff.jsonl 2> errN.txt; rcN=$?
+		[ $rc1 = $rcN ] || { echo "$f --fail-fast -j $j: exit $rcN, a whole reading gave $rc1"; fail=1; }
+		[ ! -e ff.jsonl ] || { echo "$f --fail-fast -j $j: output left behind"; fail=1; }
+		cmp -s err1.txt errN.txt || { echo "$f --fail-fast -j $j: diagnostics differ"; diff err1.txt errN.txt | head; fail=1; }
+	done
+done
 # validate reads through the same engine: the same report and exit code
 for f in rej.nml ent_own.nml nsdup.nml ctl_line.nml; do
 	newsarc validate --now 1700000000 -j 1 --from newsml - < "$f" > rep0.txt 2> err0.txt; rc1=$?

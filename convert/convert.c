@@ -10,7 +10,10 @@
  * extraction, JSON parsing) over "units" - whole files, or chunks of a large
  * plain file whose format can cut it (struct na_format's split: JSONL at
  * newlines, a NewsML-G2 newsMessage between items) - and queue what they
- * produce (articles, rejected records, diagnostics) per unit.  The main thread drains the units
+ * produce (articles, rejected records, diagnostics) per unit.  With one job
+ * the main thread reads the units itself; a format whose reader is faster on
+ * chunks (split_one_job) is cut then too, and each chunk event goes through
+ * the same apply() as a worker's.  The main thread drains the units
  * strictly in input order and does all writing, so output and diagnostics are
  * byte-identical to a single job.  Each unit's queue is bounded, and at most
  * `jobs` units are in flight, so memory stays bounded. */
@@ -966,8 +969,15 @@ static void drain(struct run *r, struct pool *p, struct unit *u)
 /* Cut a large plain (not gzipped) file into chunks, when its format can:
  * the workers read them with pread (a mapping of the whole file kept pages
  * resident: the kernel maps page-cache folios larger than what was asked). */
+static int cuts(const struct na_format *f, int jobs)
+{
+	return f && f->split && (jobs > 1 || f->split_one_job);
+}
+
 static struct unit *split_file(struct run *r, const char *path, int walked, int jobs)
 {
+	if (r->from && !cuts(r->from, jobs))
+		return NULL;            /* not worth opening the file to ask */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
@@ -987,9 +997,7 @@ static struct unit *split_file(struct run *r, const char *path, int walked, int 
 			f = NULL;
 	}
 	struct na_chunk *ch = NULL;
-	if (f && jobs == 1 && !f->split_one_job)
-		f = NULL;
-	size_t n = f && f->split ? f->split(fd, (size_t)st.st_size, head, sizeof head, &ch) : 0;
+	size_t n = cuts(f, jobs) ? f->split(fd, (size_t)st.st_size, head, sizeof head, &ch) : 0;
 	close(fd);
 	struct unit *first = NULL, **tail = &first;
 	for (size_t i = 0; i < n; i++) {

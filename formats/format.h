@@ -79,9 +79,9 @@ struct na_format {
 	 * parser); else na_reader_next checks every record and mends it */
 	int validates_utf8;
 	void (*read_close)(struct na_reader *r);  /* runs even when open failed */
-	/* Optional, for --jobs > 1: cut a large plain (not compressed) file into
-	 * chunks covering it in order, each read with read_open/read_next as a
-	 * document of its own, giving what a reading of the whole file gives.
+	/* Optional, for --jobs > 1 (one job too with split_one_job): cut a large
+	 * plain (not compressed) file into chunks covering it in order, each read
+	 * with read_open/read_next as a document of its own, giving what a reading of the whole file gives.
 	 * fd is open on the file (pread it), size its length, head its first
 	 * head_len bytes.  Returns the number of chunks (*out malloc'd), or 0 to
 	 * have the file read whole.  Runs on the main thread, serially: it must
